@@ -1,0 +1,35 @@
+package cn.liaocheng.strongtown.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One version of the indicator system; see {@code data/catalog/}. */
+public record Catalog(String id, String version, int appliesFromYear, Bilingual name,
+                      int normalisationWindowYears, Map<String, String> levels, Growth growth,
+                      List<Dimension> dimensions, List<Indicator> indicators, List<Input> inputs) {
+
+    public Catalog {
+        levels = Map.copyOf(levels);
+        dimensions = List.copyOf(dimensions);
+        indicators = List.copyOf(indicators);
+        inputs = inputs == null ? List.of() : List.copyOf(inputs);
+    }
+
+    public Optional<Dimension> dimension(String dimensionId) {
+        return dimensions.stream().filter(d -> d.id().equals(dimensionId)).findFirst();
+    }
+
+    public Optional<Indicator> indicator(String indicatorId) {
+        return indicators.stream().filter(i -> i.id().equals(indicatorId)).findFirst();
+    }
+
+    public List<Indicator> indicatorsOf(String dimensionId) {
+        return indicators.stream().filter(i -> i.dimension().equals(dimensionId)).toList();
+    }
+
+    /** The aggregation method of a dimension: its own, else the dimension level's. */
+    public String aggregationOf(Dimension dimension) {
+        return dimension.aggregation() != null ? dimension.aggregation() : levels.get("dimension");
+    }
+}

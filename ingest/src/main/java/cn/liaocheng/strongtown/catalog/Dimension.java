@@ -1,0 +1,9 @@
+package cn.liaocheng.strongtown.catalog;
+
+/**
+ * One of the six construction areas, a scoring dimension.
+ *
+ * @param aggregation how its indicators are combined; null means the catalog's dimension level method
+ */
+public record Dimension(String id, Bilingual name, double weight, String aggregation) {
+}
