@@ -10,9 +10,9 @@ public record Catalog(String id, String version, int appliesFromYear, Bilingual 
                       List<Dimension> dimensions, List<Indicator> indicators, List<Input> inputs) {
 
     public Catalog {
-        levels = Map.copyOf(levels);
-        dimensions = List.copyOf(dimensions);
-        indicators = List.copyOf(indicators);
+        levels = levels == null ? Map.of() : Map.copyOf(levels);
+        dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
+        indicators = indicators == null ? List.of() : List.copyOf(indicators);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
     }
 

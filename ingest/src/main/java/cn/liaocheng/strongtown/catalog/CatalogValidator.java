@@ -31,15 +31,16 @@ final class CatalogValidator {
     private void check(Catalog c) {
         require(c.id() != null && !c.id().isBlank(), "缺少 id");
         require(c.version() != null && !c.version().isBlank(), "缺少 version（版本号）");
+        require(c.appliesFromYear() > 0, "缺少 applies_from_year（自哪一年起适用）");
         require(c.normalisationWindowYears() >= 1, "normalisation_window_years 应不小于 1");
         for (String level : List.of("composite", "dimension")) {
             String method = c.levels().get(level);
-            require(AGGREGATIONS.contains(method),
+            require(known(AGGREGATIONS, method),
                     "levels." + level + " 的聚合方法“" + method + "”未知（应为 " + AGGREGATIONS + "）");
         }
         if (c.growth() != null) {
             require(c.growth().weight() >= 0 && c.growth().weight() <= 1, "growth.weight 应在 0 到 1 之间");
-            require(GROWTH_MEASURES.contains(c.growth().measure()),
+            require(known(GROWTH_MEASURES, c.growth().measure()),
                     "growth.measure“" + c.growth().measure() + "”未知（应为 cagr）");
             require(c.growth().years() >= 1, "growth.years 应不小于 1");
         }
@@ -75,7 +76,7 @@ final class CatalogValidator {
         require(Math.abs(sum - 1) < TOLERANCE, "各维度权重之和为 " + round(sum) + "，应为 1");
         for (Dimension d : c.dimensions()) {
             require(d.weight() >= 0, "维度“" + d.id() + "”的权重不能为负");
-            require(d.aggregation() == null || AGGREGATIONS.contains(d.aggregation()),
+            require(d.aggregation() == null || known(AGGREGATIONS, d.aggregation()),
                     "维度“" + d.id() + "”的聚合方法“" + d.aggregation() + "”未知（应为 " + AGGREGATIONS + "）");
             List<Indicator> members = c.indicatorsOf(d.id());
             require(!members.isEmpty(), "维度“" + d.id() + "”下没有指标");
@@ -90,14 +91,14 @@ final class CatalogValidator {
         require(dimensionIds.contains(i.dimension()), where + "所属维度“" + i.dimension() + "”不存在");
         require(i.name() != null && i.name().zh() != null && i.name().en() != null, where + "缺少中文或英文名称");
         require(i.unit() != null && i.unit().zh() != null, where + "缺少单位");
-        require(DIRECTIONS.contains(i.direction()), where + "的方向“" + i.direction() + "”未知（应为 higher 或 lower）");
+        require(known(DIRECTIONS, i.direction()), where + "的方向“" + i.direction() + "”未知（应为 higher 或 lower）");
         require(i.weight() >= 0, where + "的权重不能为负");
-        require(TRANSFORMS.contains(i.transform()), where + "的变换“" + i.transform() + "”未知（应为 " + TRANSFORMS + "）");
+        require(known(TRANSFORMS, i.transform()), where + "的变换“" + i.transform() + "”未知（应为 " + TRANSFORMS + "）");
         require(!i.growth() || c.growth() != null, where + "计入增长，但目录未设置 growth");
         checkSource(where, i.source(), i.derivation(), operands);
         checkRange(where, i.validRange());
         Normalisation n = i.normalise();
-        if (n == null || !NORMALISATIONS.contains(n.method())) {
+        if (n == null || !known(NORMALISATIONS, n.method())) {
             problems.add(where + "的归一化方法“" + (n == null ? null : n.method()) + "”未知或尚未支持（支持：" + NORMALISATIONS + "）");
         } else if ("goalposts".equals(n.method())) {
             require(n.min() != null && n.max() != null && n.min() < n.max(), where + "的 goalposts 需要 min < max");
@@ -105,15 +106,15 @@ final class CatalogValidator {
     }
 
     private void checkSource(String where, String source, Derivation d, Set<String> operands) {
-        if (!SOURCES.contains(source)) {
+        if (!known(SOURCES, source)) {
             problems.add(where + "的来源“" + source + "”未知（应为 " + SOURCES + "）");
             return;
         }
         if ("registry".equals(source)) {
-            require(d != null && RegistryMeasures.NAMES.contains(d.measure()),
+            require(d != null && known(RegistryMeasures.NAMES, d.measure()),
                     where + "来自登记库，但计算口径“" + (d == null ? null : d.measure()) + "”未知（可选：" + RegistryMeasures.NAMES + "）");
         } else if ("derived".equals(source)) {
-            if (d == null || !OPS.contains(d.op())) {
+            if (d == null || !known(OPS, d.op())) {
                 problems.add(where + "为派生指标，但运算“" + (d == null ? null : d.op()) + "”未知（应为 " + OPS + "）");
                 return;
             }
@@ -133,6 +134,11 @@ final class CatalogValidator {
         if (!ok) {
             problems.add(problem);
         }
+    }
+
+    /** Set.of(...).contains(null) throws; a missing value is simply not known. */
+    private static boolean known(Set<String> names, String value) {
+        return value != null && names.contains(value);
     }
 
     private static String nz(String s) {

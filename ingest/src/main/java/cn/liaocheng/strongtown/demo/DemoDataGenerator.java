@@ -23,6 +23,7 @@ import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.lake.AtomicFiles;
 import cn.liaocheng.strongtown.lake.DuckDb;
 import cn.liaocheng.strongtown.lake.Lake;
+import cn.liaocheng.strongtown.task.ProgressListener;
 import cn.liaocheng.strongtown.town.TownRegistry;
 
 /**

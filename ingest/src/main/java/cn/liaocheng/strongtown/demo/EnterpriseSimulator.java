@@ -41,7 +41,9 @@ final class EnterpriseSimulator {
 
     /** Appends every row of one town; returns the number of distinct enterprises. */
     int simulate(TownProfile town, DuckDBAppender out) throws SQLException {
-        SplittableRandom rng = new SplittableRandom(spec.seed() * 31 + town.index() * 0x9E3779B97F4A7C15L);
+        // Seeds must not differ by multiples of SplittableRandom's gamma, or towns share sequences.
+        SplittableRandom rng = new SplittableRandom(
+                new SplittableRandom(spec.seed() ^ Long.parseLong(town.town().code())).nextLong());
         List<Firm> firms = new ArrayList<>();
         int initial = (int) Math.round(spec.scale() * BASE_ENTERPRISES * town.size());
         for (int i = 0; i < initial; i++) {
@@ -91,7 +93,7 @@ final class EnterpriseSimulator {
     private void drawCareer(Firm f, TownProfile town, SplittableRandom rng) {
         int from = Math.max(f.registered.getYear(), spec.firstYear() - 1);
         f.aboveScaleYear = f.sizeIndex >= 2 ? f.registered.getYear()
-                : firstYear(rng, town, from, 2000, f.sizeIndex == 1 ? 0.035 : 0.0015, f);
+                : firstYear(rng, town, from, 2000, f.sizeIndex == 1 ? 0.02 : 0.0005, f);
         int small = f.sizeIndex >= 1 ? 1 : 0;
         f.srdiYear = firstYear(rng, town, from, 2018, small * 0.006 + 0.0003, f);
         f.littleGiant = rng.nextDouble() < 0.1;

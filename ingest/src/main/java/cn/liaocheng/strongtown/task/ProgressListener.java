@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.demo;
+package cn.liaocheng.strongtown.task;
 
 /** Receives progress of a long task: a fraction from 0 to 1 and a short Chinese message. */
 @FunctionalInterface

@@ -1,0 +1,121 @@
+package cn.liaocheng.strongtown.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import cn.liaocheng.strongtown.lake.DuckDb;
+
+/** The embedded default engine: an in-memory DuckDB that reads and writes the lake's Parquet. */
+public final class DuckDbEngine implements SqlEngine {
+
+    private final Connection conn;
+
+    public DuckDbEngine() {
+        try {
+            this.conn = DuckDb.inMemory();
+        } catch (SQLException e) {
+            throw new IllegalStateException("无法启动 DuckDB：" + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "duckdb";
+    }
+
+    @Override
+    public void register(InputTable table) {
+        String columns = table.columns().stream().map(c -> c.name() + " " + sqlType(c.type()))
+                .collect(Collectors.joining(", "));
+        execute("CREATE OR REPLACE TEMP TABLE " + table.name() + " (" + columns + ")");
+        String marks = table.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
+        try (PreparedStatement insert = conn.prepareStatement("INSERT INTO " + table.name() + " VALUES (" + marks + ")")) {
+            for (Object[] row : table.rows()) {
+                for (int i = 0; i < row.length; i++) {
+                    insert.setObject(i + 1, row[i]);
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("无法登记表 " + table.name() + "：" + e.getMessage(), e);
+        }
+    }
+
+    private static String sqlType(InputTable.Type type) {
+        return switch (type) {
+            case STRING -> "VARCHAR";
+            case INT -> "INTEGER";
+            case DOUBLE -> "DOUBLE";
+            case BOOLEAN -> "BOOLEAN";
+        };
+    }
+
+    @Override
+    public void registerParquet(String table, String location) {
+        execute("CREATE OR REPLACE TEMP VIEW " + table + " AS SELECT * FROM read_parquet("
+                + DuckDb.literal(location + "/*/*.parquet") + ", hive_partitioning = true, union_by_name = true)");
+    }
+
+    @Override
+    public void materialise(String table, String selectSql) {
+        execute("CREATE OR REPLACE TEMP TABLE " + table + " AS " + selectSql);
+    }
+
+    @Override
+    public void writeParquet(String table, String location) {
+        try {
+            Files.createDirectories(Path.of(location));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("无法创建目录 " + location, e);
+        }
+        execute("COPY " + table + " TO " + DuckDb.literal(location + "/part-0.parquet")
+                + " (FORMAT PARQUET, COMPRESSION ZSTD)");
+    }
+
+    @Override
+    public List<Map<String, Object>> query(String sql) {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i), rs.getObject(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("DuckDB 查询失败：" + e.getMessage(), e);
+        }
+    }
+
+    private void execute(String sql) {
+        try (Statement st = conn.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("DuckDB 执行失败：" + e.getMessage() + "\n" + sql, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            conn.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package cn.liaocheng.strongtown.spark;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import cn.liaocheng.strongtown.engine.InputTable;
+import cn.liaocheng.strongtown.engine.SqlEngine;
+
+/**
+ * Spark SQL behind the same {@link SqlEngine} contract: the session is built once by the caller
+ * and passed in; stage results are cached temporary views.
+ */
+public final class SparkEngine implements SqlEngine {
+
+    private final SparkSession spark;
+    private final List<Dataset<Row>> cached = new ArrayList<>();
+
+    public SparkEngine(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    @Override
+    public String name() {
+        return "spark";
+    }
+
+    @Override
+    public void register(InputTable table) {
+        List<StructField> fields = table.columns().stream()
+                .map(c -> DataTypes.createStructField(c.name(), sparkType(c.type()), true)).toList();
+        List<Row> rows = table.rows().stream().map(RowFactory::create).toList();
+        spark.createDataFrame(rows, new StructType(fields.toArray(StructField[]::new)))
+                .createOrReplaceTempView(table.name());
+    }
+
+    private static DataType sparkType(InputTable.Type type) {
+        return switch (type) {
+            case STRING -> DataTypes.StringType;
+            case INT -> DataTypes.IntegerType;
+            case DOUBLE -> DataTypes.DoubleType;
+            case BOOLEAN -> DataTypes.BooleanType;
+        };
+    }
+
+    @Override
+    public void registerParquet(String table, String location) {
+        spark.read().parquet(location).createOrReplaceTempView(table);
+    }
+
+    @Override
+    public void materialise(String table, String selectSql) {
+        Dataset<Row> result = spark.sql(selectSql).persist();
+        cached.add(result);
+        result.createOrReplaceTempView(table);
+    }
+
+    @Override
+    public void writeParquet(String table, String location) {
+        spark.table(table).coalesce(1).write().option("compression", "zstd").parquet(location);
+    }
+
+    @Override
+    public List<Map<String, Object>> query(String sql) {
+        Dataset<Row> result = spark.sql(sql);
+        String[] names = result.columns();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Row row : result.collectAsList()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                map.put(names[i], row.get(i));
+            }
+            rows.add(map);
+        }
+        return rows;
+    }
+
+    /** Frees the cached stage results; the session itself belongs to the caller. */
+    @Override
+    public void close() {
+        cached.forEach(Dataset::unpersist);
+        cached.clear();
+    }
+}

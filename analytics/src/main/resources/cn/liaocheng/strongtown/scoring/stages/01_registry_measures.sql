@@ -1,0 +1,56 @@
+-- Stage 01 · registry measures: enterprise-year rows -> one value per (town, year, measure).
+-- Input: enterprises (one row per enterprise per year in which it existed; DESIGN §8).
+-- "Alive" means registered by the end of the year and not deregistered within it.
+-- upgraded_above_scale counts private firms on the above-scale list this year that were not on it
+-- last year (new entrants included); the first year of data has no previous year and gets none.
+WITH flagged AS (
+  SELECT town_code, year, private, above_scale, srdi_level, gazelle, unicorn, single_champion,
+         high_tech, tech_sme, listed, revenue, rd_spend, loans, energy_tce, registered_on, deregistered_on,
+         CASE WHEN year(registered_on) <= year
+               AND (deregistered_on IS NULL OR year(deregistered_on) > year) THEN 1 ELSE 0 END AS alive
+  FROM enterprises
+),
+per_town AS (
+  SELECT town_code, year,
+    SUM(CASE WHEN private AND alive = 1 THEN 1 ELSE 0 END) AS private_entities_alive,
+    SUM(CASE WHEN private AND year(registered_on) = year THEN 1 ELSE 0 END) AS private_entities_registered,
+    SUM(CASE WHEN private AND year(deregistered_on) = year THEN 1 ELSE 0 END) AS private_entities_deregistered,
+    SUM(CASE WHEN private AND alive = 1 AND above_scale THEN 1 ELSE 0 END) AS above_scale_firms,
+    SUM(CASE WHEN private AND alive = 1 AND srdi_level IS NOT NULL THEN 1 ELSE 0 END) AS srdi_firms,
+    SUM(CASE WHEN private AND alive = 1 AND gazelle THEN 1 ELSE 0 END) AS gazelle_firms,
+    SUM(CASE WHEN private AND alive = 1 AND unicorn IS NOT NULL THEN 1 ELSE 0 END) AS unicorn_firms,
+    SUM(CASE WHEN private AND alive = 1 AND single_champion THEN 1 ELSE 0 END) AS single_champion_firms,
+    SUM(CASE WHEN private AND alive = 1 AND high_tech THEN 1 ELSE 0 END) AS high_tech_firms,
+    SUM(CASE WHEN private AND alive = 1 AND tech_sme THEN 1 ELSE 0 END) AS tech_sme_firms,
+    SUM(CASE WHEN private AND alive = 1 AND listed IS NOT NULL THEN 1 ELSE 0 END) AS listed_firms,
+    SUM(CASE WHEN private THEN COALESCE(rd_spend, 0) ELSE 0 END) AS rd_spend,
+    SUM(CASE WHEN private THEN COALESCE(revenue, 0) ELSE 0 END) AS private_revenue,
+    SUM(CASE WHEN private THEN COALESCE(loans, 0) ELSE 0 END) AS private_loans,
+    SUM(COALESCE(energy_tce, 0)) AS energy_tce
+  FROM flagged
+  GROUP BY town_code, year
+),
+upgraded AS (
+  SELECT cur.town_code, cur.year,
+    SUM(CASE WHEN cur.above_scale AND NOT COALESCE(prev.above_scale, FALSE) THEN 1 ELSE 0 END) AS upgraded_above_scale
+  FROM enterprises cur
+  LEFT JOIN enterprises prev ON prev.enterprise_id = cur.enterprise_id AND prev.year = cur.year - 1
+  WHERE cur.private AND cur.year > (SELECT MIN(year) FROM enterprises)
+  GROUP BY cur.town_code, cur.year
+)
+SELECT town_code, year, 'private_entities_alive' AS measure, CAST(private_entities_alive AS DOUBLE) AS value FROM per_town
+UNION ALL SELECT town_code, year, 'private_entities_registered', CAST(private_entities_registered AS DOUBLE) FROM per_town
+UNION ALL SELECT town_code, year, 'private_entities_deregistered', CAST(private_entities_deregistered AS DOUBLE) FROM per_town
+UNION ALL SELECT town_code, year, 'above_scale_firms', CAST(above_scale_firms AS DOUBLE) FROM per_town
+UNION ALL SELECT town_code, year, 'srdi_firms', CAST(srdi_firms AS DOUBLE) FROM per_town
+UNION ALL SELECT town_code, year, 'gazelle_firms', CAST(gazelle_firms AS DOUBLE) FROM per_town
+UNION ALL SELECT town_code, year, 'unicorn_firms', CAST(unicorn_firms AS DOUBLE) FROM per_town
+UNION ALL SELECT town_code, year, 'single_champion_firms', CAST(single_champion_firms AS DOUBLE) FROM per_town
+UNION ALL SELECT town_code, year, 'high_tech_firms', CAST(high_tech_firms AS DOUBLE) FROM per_town
+UNION ALL SELECT town_code, year, 'tech_sme_firms', CAST(tech_sme_firms AS DOUBLE) FROM per_town
+UNION ALL SELECT town_code, year, 'listed_firms', CAST(listed_firms AS DOUBLE) FROM per_town
+UNION ALL SELECT town_code, year, 'rd_spend', CAST(rd_spend AS DOUBLE) FROM per_town
+UNION ALL SELECT town_code, year, 'private_revenue', CAST(private_revenue AS DOUBLE) FROM per_town
+UNION ALL SELECT town_code, year, 'private_loans', CAST(private_loans AS DOUBLE) FROM per_town
+UNION ALL SELECT town_code, year, 'energy_tce', CAST(energy_tce AS DOUBLE) FROM per_town
+UNION ALL SELECT town_code, year, 'upgraded_above_scale', CAST(upgraded_above_scale AS DOUBLE) FROM upgraded
