@@ -58,9 +58,13 @@ public final class SparkEngine implements SqlEngine {
         spark.read().parquet(location).createOrReplaceTempView(table);
     }
 
+    /**
+     * Computes the stage now and cuts its lineage: later stages join earlier ones several times,
+     * and without the cut each plan would embed every earlier plan again (plans grow exponentially).
+     */
     @Override
     public void materialise(String table, String selectSql) {
-        Dataset<Row> result = spark.sql(selectSql).persist();
+        Dataset<Row> result = spark.sql(selectSql).localCheckpoint(true);
         cached.add(result);
         result.createOrReplaceTempView(table);
     }
