@@ -1,0 +1,62 @@
+package cn.liaocheng.strongtown.scoring;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import cn.liaocheng.strongtown.catalog.Catalog;
+import cn.liaocheng.strongtown.catalog.CatalogLoader;
+import cn.liaocheng.strongtown.engine.DuckDbEngine;
+import cn.liaocheng.strongtown.lake.DataDir;
+import cn.liaocheng.strongtown.town.TownRegistry;
+
+/** Runs chosen stages on hand-made input tables in DuckDB. */
+final class StageHarness implements AutoCloseable {
+
+    static final TownRegistry TOWNS = TownRegistry.load(DataDir.locate().resolve("reference"));
+    /** Two towns of 东昌府区 and one of 莘县. */
+    static final String T1 = "371502001000";
+    static final String T2 = "371502002000";
+    static final String T3 = "371522001000";
+
+    final DuckDbEngine engine = new DuckDbEngine();
+
+    StageHarness(Catalog catalog) {
+        CatalogTables.of(catalog, TOWNS).forEach(engine::register);
+    }
+
+    static Catalog tinyCatalog() {
+        try (InputStream in = StageHarness.class.getResourceAsStream("tiny-catalog.yaml")) {
+            return CatalogLoader.parse(in, "tiny-catalog.yaml");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    StageHarness table(String name, String selectSql) {
+        engine.materialise(name, selectSql);
+        return this;
+    }
+
+    StageHarness run(String... stages) {
+        for (String stage : stages) {
+            engine.materialise(stage.substring(3), ScoringPipeline.sql(stage));
+        }
+        return this;
+    }
+
+    List<Map<String, Object>> query(String sql) {
+        return engine.query(sql);
+    }
+
+    /** One number from a query, as double (null if SQL NULL). */
+    Double number(String sql) {
+        Object v = engine.query(sql).get(0).values().iterator().next();
+        return v == null ? null : ((Number) v).doubleValue();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
