@@ -1,0 +1,89 @@
+package cn.liaocheng.strongtown.dashboard.lake;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import cn.liaocheng.strongtown.catalog.CatalogRepository;
+import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
+import cn.liaocheng.strongtown.demo.DemoDataGenerator;
+import cn.liaocheng.strongtown.lake.Lake;
+import cn.liaocheng.strongtown.lake.SnapshotPointer;
+import cn.liaocheng.strongtown.scoring.ScoringCli;
+import cn.liaocheng.strongtown.town.TownRegistry;
+
+/**
+ * Makes sure a published snapshot exists. On first start with an empty lake it generates the demo
+ * lake and runs the analytics in the background, reporting progress that the views show.
+ */
+@Service
+public class LakePreparation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LakePreparation.class);
+
+    private final StrongTownProperties properties;
+    private final Lake lake;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lake-preparation");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile PreparationState state = new PreparationState(PreparationState.Phase.PREPARING, 0,
+            "prep.waiting", "");
+
+    public LakePreparation(StrongTownProperties properties) {
+        this.properties = properties;
+        this.lake = new Lake(properties.lake());
+    }
+
+    public PreparationState state() {
+        return state;
+    }
+
+    /** Whether the data shown are (or, once generated, will be) the synthetic demo data. */
+    public boolean demo() {
+        return DemoDataGenerator.isDemo(lake) || (!lake.hasRawData() && properties.generateDemo());
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void prepareInBackground() {
+        worker.submit(this::prepare);
+    }
+
+    private void prepare() {
+        try {
+            if (SnapshotPointer.current(lake).isEmpty()) {
+                if (!lake.hasRawData()) {
+                    if (!properties.generateDemo()) {
+                        state = new PreparationState(PreparationState.Phase.FAILED, 0, "prep.noData", lake.root().toString());
+                        return;
+                    }
+                    generateDemo();
+                }
+                String snapshot = ScoringCli.runDuckDb(properties.data(), lake,
+                        (f, msg) -> state = new PreparationState(PreparationState.Phase.PREPARING, 0.7 + 0.3 * f,
+                                "prep.scoring", ""));
+                LOG.info("Published snapshot {}", snapshot);
+            }
+            state = new PreparationState(PreparationState.Phase.READY, 1, "prep.ready",
+                    SnapshotPointer.current(lake).orElse(""));
+        } catch (RuntimeException e) {
+            LOG.error("Preparing the lake failed", e);
+            state = new PreparationState(PreparationState.Phase.FAILED, 0, "prep.failed", e.getMessage());
+        }
+    }
+
+    private void generateDemo() {
+        TownRegistry towns = TownRegistry.load(properties.data().resolve("reference"));
+        CatalogRepository catalogs = CatalogRepository.load(properties.data().resolve("catalog"));
+        LOG.info("No lake at {}: generating the synthetic demo lake", lake.root());
+        new DemoDataGenerator(towns, catalogs.newest()).generate(lake, properties.demoSpec(),
+                (f, msg) -> state = new PreparationState(PreparationState.Phase.PREPARING, 0.7 * f,
+                        "prep.generating", ""));
+    }
+}
