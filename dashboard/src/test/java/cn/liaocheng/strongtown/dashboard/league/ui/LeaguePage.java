@@ -1,0 +1,72 @@
+package cn.liaocheng.strongtown.dashboard.league.ui;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Page object of the town league table. */
+final class LeaguePage {
+
+    private final WebDriver driver;
+
+    LeaguePage(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    LeaguePage open(String baseUrl) {
+        driver.get(baseUrl + "/");
+        return this;
+    }
+
+    /** Waits until the grid has rows; on first start the lake is generated and scored first. */
+    LeaguePage waitUntilLoaded(Duration timeout) {
+        new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(500))
+                .until(d -> gridSize() > 0 && !cellTexts().isEmpty());
+        return this;
+    }
+
+    long gridSize() {
+        Object size = ((JavascriptExecutor) driver).executeScript(
+                "const g = document.getElementById('league-grid'); return g ? g.size : 0;");
+        return size == null ? 0 : ((Number) size).longValue();
+    }
+
+    List<String> cellTexts() {
+        return driver.findElements(By.cssSelector("#league-grid vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+    }
+
+    String countText() {
+        return driver.findElement(By.id("league-count")).getText();
+    }
+
+    /** True once ECharts has drawn the chart into a canvas. */
+    boolean chartRendered(String id) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
+                !d.findElements(By.cssSelector("#" + id + "[data-rendered='true'] canvas")).isEmpty());
+        return true;
+    }
+
+    String demoBanner() {
+        return driver.findElement(By.id("demo-banner")).getText();
+    }
+
+    String heading() {
+        return driver.findElement(By.tagName("h2")).getText();
+    }
+
+    LeaguePage switchLanguage() {
+        String before = heading();
+        driver.findElement(By.id("language-switch")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            List<WebElement> h2 = d.findElements(By.tagName("h2"));
+            return !h2.isEmpty() && !h2.get(0).getText().equals(before);
+        });
+        return this;
+    }
+}
