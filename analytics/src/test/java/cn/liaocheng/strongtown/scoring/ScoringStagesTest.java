@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import cn.liaocheng.strongtown.catalog.Catalog;
+
 /** Stages 02–06 on declared values of the tiny catalog (window 2 years), checked by hand. */
 class ScoringStagesTest {
 
@@ -20,7 +22,14 @@ class ScoringStagesTest {
 
     @BeforeEach
     void setUp() {
-        harness = new StageHarness(StageHarness.tinyCatalog());
+        scoreWith(StageHarness.tinyCatalog());
+    }
+
+    private void scoreWith(Catalog catalog) {
+        if (harness != null) {
+            harness.close();
+        }
+        harness = new StageHarness(catalog);
         harness.table("registry_measures", "SELECT CAST(NULL AS VARCHAR) AS town_code, CAST(NULL AS INTEGER) AS year, "
                 + "CAST(NULL AS VARCHAR) AS measure, CAST(NULL AS DOUBLE) AS value WHERE FALSE");
         harness.table("declarations", """
@@ -64,6 +73,16 @@ class ScoringStagesTest {
         assertThat(score(T1, 2021, "up")).isEqualTo(50.0);
         assertThat(score(T2, 2021, "up")).isEqualTo(75.0);
         assertThat(score(T3, 2021, "up")).isEqualTo(100.0);
+    }
+
+    @Test
+    void growthMixesLevelAndCompoundGrowth() {
+        // 'up' with growth (weight 0.5, 1 year): 2021 growth T2 150/50 - 1 = 2, T3 200/100 - 1 = 1, T1 from 0: none
+        scoreWith(StageHarness.tinyCatalog(yaml -> yaml.replaceFirst("growth: false", "growth: true")));
+        assertThat(score(T2, 2021, "up")).isEqualTo(0.5 * 75 + 0.5 * 100);
+        assertThat(score(T3, 2021, "up")).isEqualTo(0.5 * 100 + 0.5 * 0);
+        assertThat(score(T1, 2021, "up")).as("no growth from zero: level only").isEqualTo(50.0);
+        assertThat(score(T2, 2020, "up")).as("no earlier year: level only").isEqualTo(50.0);
     }
 
     @Test

@@ -1,8 +1,12 @@
 package cn.liaocheng.strongtown.scoring;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.CatalogLoader;
@@ -26,9 +30,15 @@ final class StageHarness implements AutoCloseable {
     }
 
     static Catalog tinyCatalog() {
+        return tinyCatalog(UnaryOperator.identity());
+    }
+
+    /** The tiny catalog with its YAML text edited first. */
+    static Catalog tinyCatalog(UnaryOperator<String> edit) {
         try (InputStream in = StageHarness.class.getResourceAsStream("tiny-catalog.yaml")) {
-            return CatalogLoader.parse(in, "tiny-catalog.yaml");
-        } catch (java.io.IOException e) {
+            String yaml = edit.apply(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return CatalogLoader.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "tiny-catalog.yaml");
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

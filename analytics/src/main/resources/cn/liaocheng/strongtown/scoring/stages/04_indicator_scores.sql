@@ -28,19 +28,17 @@ growth AS (
 scored_years AS (
   SELECT DISTINCT year FROM prepared
 ),
-level_range AS (
-  SELECT y.year, p.indicator_id, MIN(p.x) AS lo, MAX(p.x) AS hi
-  FROM scored_years y
-  CROSS JOIN catalog_settings s
-  JOIN prepared p ON p.year <= y.year AND p.year > y.year - s.window_years
-  GROUP BY y.year, p.indicator_id
+pooled AS (
+  SELECT year, indicator_id, 'level' AS part, x AS v FROM prepared WHERE x IS NOT NULL
+  UNION ALL
+  SELECT year, indicator_id, 'growth', g FROM growth WHERE g IS NOT NULL
 ),
-growth_range AS (
-  SELECT y.year, g.indicator_id, MIN(g.g) AS lo, MAX(g.g) AS hi
+pooled_range AS (
+  SELECT y.year, p.indicator_id, p.part, MIN(p.v) AS lo, MAX(p.v) AS hi
   FROM scored_years y
   CROSS JOIN catalog_settings s
-  JOIN growth g ON g.year <= y.year AND g.year > y.year - s.window_years
-  GROUP BY y.year, g.indicator_id
+  JOIN pooled p ON p.year <= y.year AND p.year > y.year - s.window_years
+  GROUP BY y.year, p.indicator_id, p.part
 ),
 parts AS (
   SELECT p.town_code, p.year, p.indicator_id, p.value, c.direction,
@@ -54,9 +52,9 @@ parts AS (
               ELSE 100.0 * (g.g - gr.lo) / (gr.hi - gr.lo) END AS growth_part
   FROM prepared p
   JOIN catalog_items c ON c.item_id = p.indicator_id
-  LEFT JOIN level_range lr ON lr.year = p.year AND lr.indicator_id = p.indicator_id
+  LEFT JOIN pooled_range lr ON lr.year = p.year AND lr.indicator_id = p.indicator_id AND lr.part = 'level'
   LEFT JOIN growth g ON g.town_code = p.town_code AND g.year = p.year AND g.indicator_id = p.indicator_id
-  LEFT JOIN growth_range gr ON gr.year = p.year AND gr.indicator_id = p.indicator_id
+  LEFT JOIN pooled_range gr ON gr.year = p.year AND gr.indicator_id = p.indicator_id AND gr.part = 'growth'
 ),
 oriented AS (
   SELECT town_code, year, indicator_id, value,
