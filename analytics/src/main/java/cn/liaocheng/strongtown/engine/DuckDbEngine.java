@@ -1,5 +1,6 @@
 package cn.liaocheng.strongtown.engine;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import cn.liaocheng.strongtown.lake.DuckDb;
 
@@ -65,7 +67,16 @@ public final class DuckDbEngine implements SqlEngine {
     @Override
     public void registerParquet(String table, String location) {
         execute("CREATE OR REPLACE TEMP VIEW " + table + " AS SELECT * FROM read_parquet("
-                + DuckDb.literal(location + "/*/*.parquet") + ", hive_partitioning = true, union_by_name = true)");
+                + DuckDb.literal(location + "/**/*.parquet") + ", hive_partitioning = true, union_by_name = true)");
+    }
+
+    @Override
+    public boolean hasParquet(String location) {
+        try (Stream<Path> files = Files.walk(Path.of(location))) {
+            return files.anyMatch(f -> f.toString().endsWith(".parquet"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override
@@ -77,7 +88,7 @@ public final class DuckDbEngine implements SqlEngine {
     public void writeParquet(String table, String location) {
         try {
             Files.createDirectories(Path.of(location));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("无法创建目录 " + location, e);
         }
         execute("COPY " + table + " TO " + DuckDb.literal(location + "/part-0.parquet")

@@ -15,8 +15,11 @@ public interface SqlEngine extends AutoCloseable {
     /** Registers a small table given by Java. */
     void register(InputTable table);
 
-    /** Registers a Hive-partitioned Parquet folder (e.g. {@code raw/enterprises}) as a table. */
+    /** Registers a Parquet folder, Hive-partitioned (e.g. {@code raw/enterprises}) or not, as a table. */
     void registerParquet(String table, String location);
+
+    /** Whether a folder holds Parquet files. */
+    boolean hasParquet(String location);
 
     /** Runs a stage's SELECT and keeps its result as a table named {@code table} for later stages. */
     void materialise(String table, String selectSql);

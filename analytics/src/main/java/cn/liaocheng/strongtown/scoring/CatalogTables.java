@@ -6,47 +6,58 @@ import static cn.liaocheng.strongtown.engine.InputTable.Type.INT;
 import static cn.liaocheng.strongtown.engine.InputTable.Type.STRING;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
+import cn.liaocheng.strongtown.catalog.Band;
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.Derivation;
-import cn.liaocheng.strongtown.catalog.Dimension;
 import cn.liaocheng.strongtown.catalog.Indicator;
 import cn.liaocheng.strongtown.catalog.Input;
+import cn.liaocheng.strongtown.catalog.Normalisation;
+import cn.liaocheng.strongtown.catalog.Winsorisation;
 import cn.liaocheng.strongtown.engine.InputTable;
 import cn.liaocheng.strongtown.engine.InputTable.Column;
-import cn.liaocheng.strongtown.town.TownRegistry;
 
-/** The catalog and the town list as the small tables that the stage SQL reads. */
+/** The catalog and the scored units as the small tables that the stage SQL reads. */
 final class CatalogTables {
 
     private CatalogTables() {
     }
 
-    static List<InputTable> of(Catalog catalog, TownRegistry towns) {
-        return List.of(items(catalog), dimensions(catalog), settings(catalog), towns(towns));
+    static List<InputTable> of(Catalog catalog, List<ScoringUnit> units) {
+        return List.of(items(catalog), CatalogTree.of(catalog).table(), bands(catalog), settings(catalog),
+                units(units));
     }
 
     static InputTable items(Catalog catalog) {
         List<Object[]> rows = new ArrayList<>();
         for (Indicator i : catalog.indicators()) {
-            Derivation d = i.derivation();
+            Derivation d = i.derivation() == null ? new Derivation(null, null, null, null, null, null) : i.derivation();
+            Normalisation n = i.normalise();
             DoubleUnaryOperator t = transform(i.transform());
-            boolean goalposts = "goalposts".equals(i.normalise().method());
-            rows.add(new Object[] {i.id(), "indicator", i.dimension(), i.source(),
-                    d == null ? null : d.measure(), d == null ? null : d.op(), d == null ? null : d.numerator(),
-                    d == null ? null : d.denominator(), d == null ? null : d.of(), d == null ? null : d.scale(),
-                    i.direction(), i.weight(), i.growth(), i.transform(), i.normalise().method(),
-                    goalposts ? t.applyAsDouble(i.normalise().min()) : null,
-                    goalposts ? t.applyAsDouble(i.normalise().max()) : null,
-                    i.validRange().get(0), i.validRange().get(1)});
+            Winsorisation w = i.winsorise();
+            boolean lower = i.lowerIsBetter();
+            Double benchQ = "benchmark".equals(n.method()) ? (lower ? 1 - n.benchmarkQuantile() : n.benchmarkQuantile()) : null;
+            rows.add(new Object[] {i.id(), "indicator", i.dimension(), i.source(), d.measure(), d.op(), d.numerator(),
+                    d.denominator(), d.of(), d.scale(), i.direction(), i.weight(), i.growth(), i.transform(),
+                    n.method(), apply(t, n.min()), apply(t, n.max()), n.capped(), apply(t, n.allowed()),
+                    apply(t, n.satisfactory()), apply(t, n.target()), n.ceiling(), n.floor(),
+                    n.output() == null ? null : n.output().get(0), n.output() == null ? null : n.output().get(1),
+                    w == null ? null : w.lower(), w == null ? null : w.upper(), w == null ? null : w.sd(), benchQ,
+                    i.validRange().get(0), i.validRange().get(1),
+                    i.crosscheck() == null ? null : i.crosscheck().measure(),
+                    i.crosscheck() == null ? null : i.crosscheck().tolerance()});
         }
         for (Input in : catalog.inputs()) {
             Derivation d = in.derivation();
             rows.add(new Object[] {in.id(), "input", null, in.source(), d == null ? null : d.measure(),
-                    null, null, null, null, null, null, 0.0, false, "none", null, null, null,
-                    in.validRange().get(0), in.validRange().get(1)});
+                    null, null, null, null, null, null, 0.0, false, "none", null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null,
+                    in.validRange().get(0), in.validRange().get(1),
+                    in.crosscheck() == null ? null : in.crosscheck().measure(),
+                    in.crosscheck() == null ? null : in.crosscheck().tolerance()});
         }
         return new InputTable("catalog_items", List.of(
                 new Column("item_id", STRING), new Column("kind", STRING), new Column("dimension_id", STRING),
@@ -54,11 +65,19 @@ final class CatalogTables {
                 new Column("numerator", STRING), new Column("denominator", STRING), new Column("operand", STRING),
                 new Column("scale", DOUBLE), new Column("direction", STRING), new Column("weight", DOUBLE),
                 new Column("growth", BOOLEAN), new Column("transform", STRING), new Column("norm_method", STRING),
-                new Column("goal_lo", DOUBLE), new Column("goal_hi", DOUBLE),
-                new Column("valid_min", DOUBLE), new Column("valid_max", DOUBLE)), rows);
+                new Column("goal_lo", DOUBLE), new Column("goal_hi", DOUBLE), new Column("cap", BOOLEAN),
+                new Column("allowed", DOUBLE), new Column("satisfactory", DOUBLE), new Column("target", DOUBLE),
+                new Column("ceiling", DOUBLE), new Column("floor_ratio", DOUBLE),
+                new Column("out_lo", DOUBLE), new Column("out_hi", DOUBLE),
+                new Column("win_lo_q", DOUBLE), new Column("win_hi_q", DOUBLE), new Column("win_sd", DOUBLE),
+                new Column("bench_q", DOUBLE), new Column("valid_min", DOUBLE), new Column("valid_max", DOUBLE),
+                new Column("xcheck_measure", STRING), new Column("xcheck_tolerance", DOUBLE)), rows);
     }
 
-    /** Goalposts are given in raw units and transformed like the values they bound. */
+    /**
+     * Fixed reference values (goalposts, 不允许值/满意值, targets) are given in raw units and transformed
+     * like the values they are compared with; per-10k values are compared in per-10k units.
+     */
     private static DoubleUnaryOperator transform(String transform) {
         return switch (transform) {
             case "log" -> Math::log;
@@ -67,30 +86,33 @@ final class CatalogTables {
         };
     }
 
-    static InputTable dimensions(Catalog catalog) {
+    private static Double apply(DoubleUnaryOperator t, Double v) {
+        return v == null ? null : t.applyAsDouble(v);
+    }
+
+    /** Bands with the upper bound of each (the next band's minimum), highest band unbounded. */
+    static InputTable bands(Catalog catalog) {
+        List<Band> ordered = catalog.bands().stream().sorted(Comparator.comparingDouble(Band::min).reversed()).toList();
         List<Object[]> rows = new ArrayList<>();
-        for (Dimension d : catalog.dimensions()) {
-            rows.add(new Object[] {d.id(), d.weight(), catalog.aggregationOf(d)});
+        for (int i = 0; i < ordered.size(); i++) {
+            rows.add(new Object[] {ordered.get(i).id(), ordered.get(i).min(), i == 0 ? null : ordered.get(i - 1).min()});
         }
-        return new InputTable("catalog_dimensions", List.of(new Column("dimension_id", STRING),
-                new Column("weight", DOUBLE), new Column("aggregation", STRING)), rows);
+        return new InputTable("catalog_bands", List.of(new Column("band_id", STRING), new Column("min_score", DOUBLE),
+                new Column("max_score", DOUBLE)), rows);
     }
 
     static InputTable settings(Catalog catalog) {
         double growthWeight = catalog.growth() == null ? 0.0 : catalog.growth().weight();
         int growthYears = catalog.growth() == null ? 1 : catalog.growth().years();
         List<Object[]> rows = new ArrayList<>();
-        rows.add(new Object[] {catalog.normalisationWindowYears(), growthWeight, growthYears,
-                catalog.levels().get("composite")});
+        rows.add(new Object[] {catalog.normalisationWindowYears(), growthWeight, growthYears, catalog.quality().jumpZ()});
         return new InputTable("catalog_settings", List.of(new Column("window_years", INT),
-                new Column("growth_weight", DOUBLE), new Column("growth_years", INT),
-                new Column("composite_aggregation", STRING)), rows);
+                new Column("growth_weight", DOUBLE), new Column("growth_years", INT), new Column("jump_z", DOUBLE)), rows);
     }
 
-    static InputTable towns(TownRegistry registry) {
-        List<Object[]> rows = registry.towns().stream()
-                .map(t -> new Object[] {t.code(), t.countyCode(), t.type().name()}).toList();
-        return new InputTable("towns", List.of(new Column("town_code", STRING),
-                new Column("county_code", STRING), new Column("town_type", STRING)), rows);
+    static InputTable units(List<ScoringUnit> units) {
+        List<Object[]> rows = units.stream().map(u -> new Object[] {u.code(), u.group(), u.peerType()}).toList();
+        return new InputTable("towns", List.of(new Column("town_code", STRING), new Column("county_code", STRING),
+                new Column("peer_type", STRING)), rows);
     }
 }

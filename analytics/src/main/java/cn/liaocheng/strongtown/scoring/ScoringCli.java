@@ -32,7 +32,7 @@ public final class ScoringCli {
         Catalog catalog = CatalogRepository.load(data.resolve("catalog")).newest();
         TownRegistry towns = TownRegistry.load(data.resolve("reference"));
         try (DuckDbEngine engine = new DuckDbEngine()) {
-            return new ScoringPipeline(catalog, towns).run(engine, lake.root().toString(),
+            return new ScoringPipeline(catalog, ScoringUnit.of(towns)).run(engine, lake.root().toString(),
                     new LocalSnapshotStore(lake), DemoDataGenerator.isDemo(lake), progress);
         }
     }

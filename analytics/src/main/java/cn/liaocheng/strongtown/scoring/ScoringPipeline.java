@@ -14,32 +14,63 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
+import cn.liaocheng.strongtown.engine.InputTable;
+import cn.liaocheng.strongtown.engine.InputTable.Column;
 import cn.liaocheng.strongtown.engine.SqlEngine;
 import cn.liaocheng.strongtown.lake.SnapshotPointer;
+import cn.liaocheng.strongtown.peer.PeerGroups;
 import cn.liaocheng.strongtown.task.ProgressListener;
-import cn.liaocheng.strongtown.town.TownRegistry;
+import cn.liaocheng.strongtown.uncertainty.RankIntervals;
 
 /**
- * Raw lake data → published mart snapshot, through the named SQL stages in {@code stages/}, on
- * whichever {@link SqlEngine} it is given. Every engine runs the same files in the same order.
+ * Raw lake data → published mart snapshot, through the named SQL stages in {@code stages/} and two
+ * Java steps (peer clustering, rank intervals), on whichever {@link SqlEngine} it is given. Every engine
+ * runs the same files in the same order.
  */
 public final class ScoringPipeline {
 
-    /** The stages in order; stage {@code NN_name.sql} leaves a table {@code name}. */
-    public static final List<String> STAGES = List.of("01_registry_measures", "02_base_values",
-            "03_indicator_values", "04_indicator_scores", "05_aggregate_scores", "06_ranked_scores");
-    /** Published mart tables and the stage table each comes from. */
-    public static final Map<String, String> MARTS = Map.of(
-            "indicator_values", "indicator_values",
-            "scores", "ranked_scores");
+    /** Stages before the peer groups are computed. */
+    static final List<String> INPUT_STAGES = List.of("01_registry_measures", "02_base_values", "03_indicator_values");
+    /** Stages from transformed values to indicator scores. */
+    static final List<String> SCORE_STAGES = List.of("04_transformed_values", "05_pooled_statistics",
+            "06_indicator_scores");
+    /** Run once per level of the catalog tree. */
+    static final String AGGREGATE_STAGE = "07_aggregate_scores";
+    /** Stages after aggregation. */
+    static final List<String> RESULT_STAGES = List.of("08_ranked_scores", "09_benchmarks", "10_quality_flags",
+            "11_county_scores", "12_rank_drivers");
+    /** Published mart tables and the table each comes from. */
+    public static final Map<String, String> MARTS = marts();
     public static final String MANIFEST = "_manifest.json";
+    static final long SEED = 20231001L;
 
     private final Catalog catalog;
-    private final TownRegistry towns;
+    private final List<ScoringUnit> units;
+    private final int draws;
 
-    public ScoringPipeline(Catalog catalog, TownRegistry towns) {
+    public ScoringPipeline(Catalog catalog, List<ScoringUnit> units) {
+        this(catalog, units, RankIntervals.DEFAULT_DRAWS);
+    }
+
+    /** @param draws Monte-Carlo draws for the rank intervals */
+    public ScoringPipeline(Catalog catalog, List<ScoringUnit> units, int draws) {
         this.catalog = catalog;
-        this.towns = towns;
+        this.units = units;
+        this.draws = draws;
+    }
+
+    private static Map<String, String> marts() {
+        Map<String, String> marts = new LinkedHashMap<>();
+        marts.put("indicator_values", "indicator_values");
+        marts.put("scores", "ranked_scores");
+        marts.put("benchmarks", "benchmarks");
+        marts.put("quality_flags", "quality_flags");
+        marts.put("county_scores", "county_scores");
+        marts.put("rank_drivers", "rank_drivers");
+        marts.put("rank_intervals", "rank_intervals");
+        marts.put("peer_groups", "peer_groups");
+        marts.put("similar_towns", "similar_towns");
+        return Map.copyOf(marts);
     }
 
     /**
@@ -52,7 +83,8 @@ public final class ScoringPipeline {
     public String run(SqlEngine engine, String lakeRoot, SnapshotStore store, boolean demo, ProgressListener progress) {
         String snapshotId = SnapshotPointer.newSnapshotId();
         try {
-            compute(engine, lakeRoot, progress);
+            registerLake(engine, lakeRoot);
+            compute(engine, progress);
             String staging = store.stagingLocation(snapshotId);
             for (Map.Entry<String, String> mart : MARTS.entrySet()) {
                 engine.writeParquet(mart.getValue(), staging + "/" + mart.getKey());
@@ -67,16 +99,56 @@ public final class ScoringPipeline {
         }
     }
 
-    /** Registers the inputs and runs every stage; the stage tables stay in the engine. */
-    public void compute(SqlEngine engine, String lakeRoot, ProgressListener progress) {
-        CatalogTables.of(catalog, towns).forEach(engine::register);
+    /** Registers the lake's raw tables: enterprises, declarations and (if any) designations. */
+    public static void registerLake(SqlEngine engine, String lakeRoot) {
         engine.registerParquet("enterprises", lakeRoot + "/raw/enterprises");
         engine.registerParquet("declarations", lakeRoot + "/raw/declarations");
-        for (int i = 0; i < STAGES.size(); i++) {
-            String stage = STAGES.get(i);
-            progress.progress((double) i / (STAGES.size() + 1), "计算：" + stage);
-            engine.materialise(stage.substring(3), sql(stage));
+        String designations = lakeRoot + "/raw/designations";
+        if (engine.hasParquet(designations)) {
+            engine.registerParquet("designations", designations);
+        } else {
+            engine.register(new InputTable("designations", List.of(new Column("year", InputTable.Type.INT),
+                    new Column("town_code", InputTable.Type.STRING)), List.of()));
         }
+    }
+
+    /** Registers the catalog tables and runs every stage and step on raw tables already registered. */
+    public void compute(SqlEngine engine, ProgressListener progress) {
+        CatalogTables.of(catalog, units).forEach(engine::register);
+        CatalogTree tree = CatalogTree.of(catalog);
+        int steps = INPUT_STAGES.size() + SCORE_STAGES.size() + tree.maxDepth() + RESULT_STAGES.size() + 2;
+        int[] done = {0};
+        Runnable tick = () -> progress.progress((double) ++done[0] / (steps + 1), "计算排名与区间");
+        INPUT_STAGES.forEach(stage -> runStage(engine, stage, tick));
+        PeerGroups.Result peers = PeerGroups.compute(engine, catalog.peers(), SEED);
+        engine.register(peers.groups());
+        engine.register(peers.similar());
+        tick.run();
+        SCORE_STAGES.forEach(stage -> runStage(engine, stage, tick));
+        aggregate(engine, tree, tick);
+        RESULT_STAGES.forEach(stage -> runStage(engine, stage, tick));
+        engine.register(RankIntervals.compute(engine, tree, SEED, draws, RankIntervals.DEFAULT_WEIGHT_NOISE));
+        tick.run();
+    }
+
+    private static void runStage(SqlEngine engine, String stage, Runnable tick) {
+        engine.materialise(stage.substring(3), sql(stage));
+        tick.run();
+    }
+
+    /** Stage 07 once per level; each run adds one level to the accumulated aggregates. */
+    static void aggregate(SqlEngine engine, CatalogTree tree, Runnable tick) {
+        engine.register(new InputTable("aggregate_scores_0", List.of(new Column("town_code", InputTable.Type.STRING),
+                new Column("year", InputTable.Type.INT), new Column("item_type", InputTable.Type.STRING),
+                new Column("item_id", InputTable.Type.STRING), new Column("score", InputTable.Type.DOUBLE),
+                new Column("coverage", InputTable.Type.DOUBLE)), List.of()));
+        for (int depth = 1; depth <= tree.maxDepth(); depth++) {
+            engine.materialise("aggregate_scores_" + depth, sql(AGGREGATE_STAGE)
+                    .replace("${depth}", String.valueOf(depth))
+                    .replace("${previous}", "aggregate_scores_" + (depth - 1)));
+            tick.run();
+        }
+        engine.materialise("aggregate_scores", "SELECT * FROM aggregate_scores_" + tree.maxDepth());
     }
 
     /** The SQL text of a stage. */
@@ -99,6 +171,7 @@ public final class ScoringPipeline {
         m.put("catalog_id", catalog.id());
         m.put("catalog_version", catalog.version());
         m.put("demo", demo);
+        m.put("rank_interval_draws", draws);
         m.put("years", engine.query("SELECT MIN(year) AS first_year, MAX(year) AS last_year FROM ranked_scores").get(0));
         Map<String, Object> rows = new LinkedHashMap<>();
         MARTS.forEach((mart, table) -> rows.put(mart, engine.query("SELECT COUNT(*) AS n FROM " + table).get(0).get("n")));

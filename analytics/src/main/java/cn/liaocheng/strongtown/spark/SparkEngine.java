@@ -1,10 +1,13 @@
 package cn.liaocheng.strongtown.spark;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -62,6 +65,17 @@ public final class SparkEngine implements SqlEngine {
      * Computes the stage now and cuts its lineage: later stages join earlier ones several times,
      * and without the cut each plan would embed every earlier plan again (plans grow exponentially).
      */
+    @Override
+    public boolean hasParquet(String location) {
+        try {
+            Path path = new Path(location);
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            return fs.exists(path);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Override
     public void materialise(String table, String selectSql) {
         Dataset<Row> result = spark.sql(selectSql).localCheckpoint(true);

@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.scoring.ScoringPipeline;
+import cn.liaocheng.strongtown.scoring.ScoringUnit;
 import cn.liaocheng.strongtown.task.ProgressListener;
 import cn.liaocheng.strongtown.town.TownRegistry;
 
@@ -40,7 +41,7 @@ public final class SparkScoringJob {
         Catalog catalog = CatalogRepository.load(data.resolve("catalog")).newest();
         TownRegistry towns = TownRegistry.load(data.resolve("reference"));
         try (SparkEngine engine = new SparkEngine(spark)) {
-            return new ScoringPipeline(catalog, towns).run(engine, lakeRoot,
+            return new ScoringPipeline(catalog, ScoringUnit.of(towns)).run(engine, lakeRoot,
                     new HadoopSnapshotStore(lakeRoot, spark.sparkContext().hadoopConfiguration()), demo,
                     ProgressListener.NONE);
         }

@@ -24,9 +24,13 @@ final class StageHarness implements AutoCloseable {
     static final String T3 = "371522001000";
 
     final DuckDbEngine engine = new DuckDbEngine();
+    private final Catalog catalog;
 
     StageHarness(Catalog catalog) {
-        CatalogTables.of(catalog, TOWNS).forEach(engine::register);
+        this.catalog = catalog;
+        CatalogTables.of(catalog, ScoringUnit.of(TOWNS)).forEach(engine::register);
+        engine.materialise("peer_groups", "SELECT CAST(NULL AS VARCHAR) AS town_code, CAST(NULL AS INTEGER) AS year, "
+                + "CAST(NULL AS INTEGER) AS cluster WHERE FALSE");
     }
 
     static Catalog tinyCatalog() {
@@ -52,6 +56,12 @@ final class StageHarness implements AutoCloseable {
         for (String stage : stages) {
             engine.materialise(stage.substring(3), ScoringPipeline.sql(stage));
         }
+        return this;
+    }
+
+    /** Stage 07 for every level of the catalog tree, as the pipeline runs it. */
+    StageHarness aggregate() {
+        ScoringPipeline.aggregate(engine, CatalogTree.of(catalog), () -> { });
         return this;
     }
 

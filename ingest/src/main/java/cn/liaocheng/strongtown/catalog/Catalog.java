@@ -7,13 +7,21 @@ import java.util.Optional;
 /** One version of the indicator system; see {@code data/catalog/}. */
 public record Catalog(String id, String version, int appliesFromYear, Bilingual name,
                       int normalisationWindowYears, Map<String, String> levels, Growth growth,
-                      List<Dimension> dimensions, List<Indicator> indicators, List<Input> inputs) {
+                      List<Group> groups, List<Dimension> dimensions, List<Indicator> indicators,
+                      List<Input> inputs, List<Band> bands, Quality quality, Peers peers) {
+
+    /** Id of the top aggregate. */
+    public static final String COMPOSITE = "composite";
 
     public Catalog {
         levels = levels == null ? Map.of() : Map.copyOf(levels);
         dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        groups = groups == null ? List.of() : List.copyOf(groups);
+        bands = bands == null ? List.of() : List.copyOf(bands);
+        quality = quality == null ? Quality.DEFAULT : quality;
+        peers = peers == null ? Peers.DEFAULT : peers;
     }
 
     public Optional<Dimension> dimension(String dimensionId) {
@@ -26,6 +34,16 @@ public record Catalog(String id, String version, int appliesFromYear, Bilingual 
 
     public List<Indicator> indicatorsOf(String dimensionId) {
         return indicators.stream().filter(i -> i.dimension().equals(dimensionId)).toList();
+    }
+
+    /** The parent of a dimension or group: a group id, or {@link #COMPOSITE}. */
+    public static String parentOf(String parent) {
+        return parent == null || parent.isBlank() ? COMPOSITE : parent;
+    }
+
+    /** The aggregation method of a group: its own, else the dimension level's. */
+    public String aggregationOf(Group group) {
+        return group.aggregation() != null ? group.aggregation() : levels.get("dimension");
     }
 
     /** The aggregation method of a dimension: its own, else the dimension level's. */

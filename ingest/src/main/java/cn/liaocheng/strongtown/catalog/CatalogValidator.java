@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -12,8 +13,10 @@ import java.util.stream.Collectors;
 final class CatalogValidator {
 
     static final Set<String> AGGREGATIONS = Set.of("arithmetic", "geometric");
-    static final Set<String> NORMALISATIONS = Set.of("minmax", "goalposts");
-    static final Set<String> TRANSFORMS = Set.of("none", "log", "log1p");
+    static final Set<String> NORMALISATIONS = Set.of("minmax", "zscore", "goalposts", "benchmark", "percentile",
+            "efficacy", "target_ratio");
+    static final Set<String> TRANSFORMS = Set.of("none", "log", "log1p", "per_10k_residents");
+    static final String POPULATION = "resident_population";
     static final Set<String> DIRECTIONS = Set.of("higher", "lower");
     static final Set<String> SOURCES = Set.of("registry", "declared", "derived");
     static final Set<String> OPS = Set.of("ratio", "yoy_growth", "yoy_decline");
@@ -44,6 +47,7 @@ final class CatalogValidator {
                     "growth.measure“" + c.growth().measure() + "”未知（应为 cagr）");
             require(c.growth().years() >= 1, "growth.years 应不小于 1");
         }
+        require(c.peers().clusters() >= 1 && c.peers().similar() >= 1, "peers.clusters 与 peers.similar 应不小于 1");
         checkDuplicates(c);
         checkDimensions(c);
         Set<String> dimensionIds = c.dimensions().stream().map(Dimension::id).collect(Collectors.toSet());
@@ -58,11 +62,13 @@ final class CatalogValidator {
             require(!"derived".equals(input.source()), where + "不能为 derived（派生项请作为指标）");
             checkSource(where, input.source(), input.derivation(), operands);
             checkRange(where, input.validRange());
+            checkCrosscheck(where, input.source(), input.crosscheck());
         }
     }
 
     private void checkDuplicates(Catalog c) {
         List<String> ids = new ArrayList<>();
+        c.groups().forEach(g -> ids.add(g.id()));
         c.dimensions().forEach(d -> ids.add(d.id()));
         c.indicators().forEach(i -> ids.add(i.id()));
         c.inputs().forEach(i -> ids.add(i.id()));
@@ -70,11 +76,26 @@ final class CatalogValidator {
         counts.forEach((id, n) -> require(n == 1, "编号“" + id + "”重复出现 " + n + " 次"));
     }
 
+    /** Weights of the children of every aggregate sum to 1; groups form a tree under the composite. */
     private void checkDimensions(Catalog c) {
         require(!c.dimensions().isEmpty(), "至少需要一个维度");
-        double sum = c.dimensions().stream().mapToDouble(Dimension::weight).sum();
-        require(Math.abs(sum - 1) < TOLERANCE, "各维度权重之和为 " + round(sum) + "，应为 1");
+        Set<String> groupIds = c.groups().stream().map(Group::id).collect(Collectors.toSet());
+        Map<String, Double> childWeights = new TreeMap<>();
+        for (Group g : c.groups()) {
+            String parent = Catalog.parentOf(g.parent());
+            require(parent.equals(Catalog.COMPOSITE) || groupIds.contains(parent),
+                    "分组“" + g.id() + "”的上级“" + parent + "”不存在");
+            require(g.aggregation() == null || known(AGGREGATIONS, g.aggregation()),
+                    "分组“" + g.id() + "”的聚合方法“" + g.aggregation() + "”未知（应为 " + AGGREGATIONS + "）");
+            require(g.weight() >= 0, "分组“" + g.id() + "”的权重不能为负");
+            childWeights.merge(parent, g.weight(), Double::sum);
+            require(!reachesItself(c, g), "分组“" + g.id() + "”的上级关系成环");
+        }
         for (Dimension d : c.dimensions()) {
+            String parent = Catalog.parentOf(d.parent());
+            require(parent.equals(Catalog.COMPOSITE) || groupIds.contains(parent),
+                    "维度“" + d.id() + "”的上级“" + parent + "”不存在");
+            childWeights.merge(parent, d.weight(), Double::sum);
             require(d.weight() >= 0, "维度“" + d.id() + "”的权重不能为负");
             require(d.aggregation() == null || known(AGGREGATIONS, d.aggregation()),
                     "维度“" + d.id() + "”的聚合方法“" + d.aggregation() + "”未知（应为 " + AGGREGATIONS + "）");
@@ -84,6 +105,27 @@ final class CatalogValidator {
             require(members.isEmpty() || Math.abs(within - 1) < TOLERANCE,
                     "维度“" + d.id() + "”内指标权重之和为 " + round(within) + "，应为 1");
         }
+        childWeights.forEach((parent, sum) -> require(Math.abs(sum - 1) < TOLERANCE,
+                (parent.equals(Catalog.COMPOSITE) ? "各维度" : "分组“" + parent + "”下各项") + "权重之和为 " + round(sum) + "，应为 1"));
+        for (Band b : c.bands()) {
+            require(b.id() != null && b.name() != null, "等级（bands）需要 id 与名称");
+        }
+    }
+
+    private static boolean reachesItself(Catalog c, Group start) {
+        String parent = Catalog.parentOf(start.parent());
+        for (int steps = 0; steps <= c.groups().size(); steps++) {
+            if (parent.equals(start.id())) {
+                return true;
+            }
+            String current = parent;
+            parent = c.groups().stream().filter(g -> g.id().equals(current)).map(g -> Catalog.parentOf(g.parent()))
+                    .findFirst().orElse(Catalog.COMPOSITE);
+            if (parent.equals(Catalog.COMPOSITE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkIndicator(Catalog c, Indicator i, Set<String> dimensionIds, Set<String> operands) {
@@ -97,11 +139,49 @@ final class CatalogValidator {
         require(!i.growth() || c.growth() != null, where + "计入增长，但目录未设置 growth");
         checkSource(where, i.source(), i.derivation(), operands);
         checkRange(where, i.validRange());
-        Normalisation n = i.normalise();
+        require(!"per_10k_residents".equals(i.transform()) || c.inputs().stream().anyMatch(in -> POPULATION.equals(in.id())),
+                where + "按每万人换算，但目录中没有输入项“" + POPULATION + "”");
+        checkWinsorisation(where, i.winsorise());
+        checkNormalisation(where, i.normalise());
+        checkCrosscheck(where, i.source(), i.crosscheck());
+    }
+
+    private void checkWinsorisation(String where, Winsorisation w) {
+        if (w == null) {
+            return;
+        }
+        boolean quantiles = w.lower() != null && w.upper() != null && w.lower() >= 0 && w.lower() < w.upper() && w.upper() <= 1;
+        boolean sd = w.sd() != null && w.sd() > 0 && w.lower() == null && w.upper() == null;
+        require(quantiles || sd, where + "的 winsorise 应为 {lower, upper}（0 ≤ lower < upper ≤ 1）或 {sd: k}（k > 0）");
+    }
+
+    private void checkNormalisation(String where, Normalisation n) {
         if (n == null || !known(NORMALISATIONS, n.method())) {
-            problems.add(where + "的归一化方法“" + (n == null ? null : n.method()) + "”未知或尚未支持（支持：" + NORMALISATIONS + "）");
-        } else if ("goalposts".equals(n.method())) {
-            require(n.min() != null && n.max() != null && n.min() < n.max(), where + "的 goalposts 需要 min < max");
+            problems.add(where + "的归一化方法“" + (n == null ? null : n.method()) + "”未知（支持：" + NORMALISATIONS + "）");
+            return;
+        }
+        switch (n.method()) {
+            case "goalposts" -> require(n.min() != null && n.max() != null && n.min() < n.max(),
+                    where + "的 goalposts 需要 min < max");
+            case "benchmark" -> require(n.ref() == null || n.ref().equals("best") || n.ref().matches("p([1-9]|[1-9][0-9])"),
+                    where + "的 benchmark.ref 应为 best 或 p1…p99");
+            case "efficacy" -> require(n.allowed() != null && n.satisfactory() != null && !n.allowed().equals(n.satisfactory()),
+                    where + "的功效系数法需要不同的 allowed（不允许值）与 satisfactory（满意值）");
+            case "target_ratio" -> require(n.target() != null && n.target() > 0
+                            && (n.ceiling() == null || n.ceiling() > 0) && (n.floor() == null || n.floor() >= 0)
+                            && (n.ceiling() == null || n.floor() == null || n.floor() < n.ceiling()),
+                    where + "的 target_ratio 需要 target > 0，且 floor < ceiling");
+            default -> { }
+        }
+        require(n.output() == null || (n.output().size() == 2 && n.output().get(0) < n.output().get(1)),
+                where + "的 output 应为 [下限, 上限]");
+    }
+
+    private void checkCrosscheck(String where, String source, Crosscheck x) {
+        if (x != null) {
+            require("declared".equals(source), where + "只有申报项才能与登记库核对（crosscheck）");
+            require(known(RegistryMeasures.NAMES, x.measure()) && x.tolerance() > 0,
+                    where + "的 crosscheck 需要已知的登记库口径与正的容差");
         }
     }
 

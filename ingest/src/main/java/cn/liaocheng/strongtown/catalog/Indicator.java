@@ -7,13 +7,15 @@ import java.util.List;
  *
  * @param weight weight within its dimension
  * @param growth whether the score mixes level and growth (CAGR) per the catalog's growth setting
- * @param transform {@code none}, {@code log} or {@code log1p}, applied before normalisation
+ * @param transform {@code none}, {@code log}, {@code log1p} or {@code per_10k_residents} (divided by
+ *                  the input {@code resident_population}, in 10,000 persons), applied before normalisation
+ * @param winsorise outlier treatment over the pooled window, or null for none
  * @param validRange the plausible [min, max] of a raw value
  */
 public record Indicator(String id, String dimension, Bilingual name, Bilingual unit, Bilingual help,
                         String source, Derivation derivation, String direction, double weight,
-                        boolean growth, String transform, Normalisation normalise,
-                        List<Double> validRange) {
+                        boolean growth, String transform, Winsorisation winsorise, Normalisation normalise,
+                        List<Double> validRange, Crosscheck crosscheck) {
 
     public boolean lowerIsBetter() {
         return "lower".equals(direction);

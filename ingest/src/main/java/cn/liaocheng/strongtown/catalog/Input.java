@@ -7,5 +7,5 @@ import java.util.List;
  * derived indicators use it as an operand.
  */
 public record Input(String id, Bilingual name, Bilingual unit, Bilingual help, String source,
-                    Derivation derivation, List<Double> validRange) {
+                    Derivation derivation, List<Double> validRange, Crosscheck crosscheck) {
 }

@@ -10,7 +10,7 @@ public final class RegistryMeasures {
 
     public static final Set<String> NAMES = Set.of(
             "private_entities_alive", "private_entities_registered", "private_entities_deregistered",
-            "above_scale_firms", "upgraded_above_scale", "srdi_firms", "gazelle_firms", "unicorn_firms",
+            "above_scale_firms", "upgraded_above_scale", "manufacturing_firms", "service_firms", "srdi_firms", "gazelle_firms", "unicorn_firms",
             "single_champion_firms", "high_tech_firms", "tech_sme_firms", "listed_firms",
             "rd_spend", "private_revenue", "private_loans", "energy_tce");
 

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -83,8 +84,10 @@ public final class DemoDataGenerator {
                 }
             }
             List<DeclarationSimulator.Anomaly> anomalies;
+            DeclarationSimulator declarations = new DeclarationSimulator(spec, catalog);
+            Map<String, Double> registryTotals = registryTotals(st, declarations.crosscheckedMeasures());
             try (DuckDBAppender out = ((DuckDBConnection) conn).createAppender("declarations")) {
-                anomalies = new DeclarationSimulator(spec, catalog).simulate(profiles, out);
+                anomalies = declarations.simulate(profiles, registryTotals, out);
             }
             try (DuckDBAppender out = ((DuckDBConnection) conn).createAppender("designations")) {
                 for (TownProfile p : profiles) {
@@ -108,6 +111,20 @@ public final class DemoDataGenerator {
                     .writeValue(staging.resolve(MANIFEST).toFile(), summary);
             return summary;
         }
+    }
+
+    /** "town/year/measure" → total over the enterprises just simulated. */
+    private static Map<String, Double> registryTotals(Statement st, List<String> measures) throws SQLException {
+        Map<String, Double> totals = new HashMap<>();
+        for (String measure : measures) {
+            try (ResultSet rs = st.executeQuery("SELECT town_code, year, " + DeclarationSimulator.REGISTRY_TOTALS.get(measure)
+                    + " FROM enterprises GROUP BY town_code, year")) {
+                while (rs.next()) {
+                    totals.put(rs.getString(1) + "/" + rs.getInt(2) + "/" + measure, rs.getDouble(3));
+                }
+            }
+        }
+        return totals;
     }
 
     private static void copyPartitioned(Statement st, String table, Path dir) throws SQLException {

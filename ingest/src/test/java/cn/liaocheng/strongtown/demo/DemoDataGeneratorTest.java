@@ -53,7 +53,9 @@ class DemoDataGeneratorTest {
         assertThat(summary.towns()).isEqualTo(136);
         assertThat(query("SELECT count(DISTINCT town_code) FROM read_parquet("
                 + DuckDb.literal(root + "/raw/enterprises/*/*.parquet") + ", hive_partitioning=true)")).isEqualTo("136");
-        assertThat(summary.anomalies()).hasSize(DeclarationSimulator.UNIT_SLIPS + DeclarationSimulator.JUMPS);
+        assertThat(summary.anomalies()).hasSize(DeclarationSimulator.UNIT_SLIPS + DeclarationSimulator.JUMPS
+                + DeclarationSimulator.DISAGREEMENTS);
+        assertThat(summary.anomalies()).filteredOn(a -> a.contains("disagreement")).allMatch(a -> a.contains("private_loan_balance"));
         assertThat(DemoDataGenerator.isDemo(new Lake(root))).isTrue();
         assertThat(Files.list(root).map(p -> p.getFileName().toString())).containsExactly("raw");
     }

@@ -1,10 +1,11 @@
 -- Stage 01 · registry measures: enterprise-year rows -> one value per (town, year, measure).
 -- Input: enterprises (one row per enterprise per year in which it existed; DESIGN §8).
 -- "Alive" means registered by the end of the year and not deregistered within it.
--- upgraded_above_scale counts private firms on the above-scale list this year that were not on it
+-- manufacturing_firms (GB/T 4754 section C) and service_firms (sections G–R) describe economic structure
+-- for the peer clusters. upgraded_above_scale counts private firms on the above-scale list this year that were not on it
 -- last year (new entrants included); the first year of data has no previous year and gets none.
 WITH flagged AS (
-  SELECT town_code, year, private, above_scale, srdi_level, gazelle, unicorn, single_champion,
+  SELECT town_code, year, private, above_scale, industry, srdi_level, gazelle, unicorn, single_champion,
          high_tech, tech_sme, listed, revenue, rd_spend, loans, energy_tce, registered_on, deregistered_on,
          CASE WHEN year(registered_on) <= year
                AND (deregistered_on IS NULL OR year(deregistered_on) > year) THEN 1 ELSE 0 END AS alive
@@ -16,6 +17,9 @@ per_town AS (
     SUM(CASE WHEN private AND year(registered_on) = year THEN 1 ELSE 0 END) AS private_entities_registered,
     SUM(CASE WHEN private AND year(deregistered_on) = year THEN 1 ELSE 0 END) AS private_entities_deregistered,
     SUM(CASE WHEN private AND alive = 1 AND above_scale THEN 1 ELSE 0 END) AS above_scale_firms,
+    SUM(CASE WHEN private AND alive = 1 AND industry = 'C' THEN 1 ELSE 0 END) AS manufacturing_firms,
+    SUM(CASE WHEN private AND alive = 1 AND industry IN ('G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R')
+             THEN 1 ELSE 0 END) AS service_firms,
     SUM(CASE WHEN private AND alive = 1 AND srdi_level IS NOT NULL THEN 1 ELSE 0 END) AS srdi_firms,
     SUM(CASE WHEN private AND alive = 1 AND gazelle THEN 1 ELSE 0 END) AS gazelle_firms,
     SUM(CASE WHEN private AND alive = 1 AND unicorn IS NOT NULL THEN 1 ELSE 0 END) AS unicorn_firms,
@@ -42,6 +46,8 @@ SELECT town_code, year, 'private_entities_alive' AS measure, CAST(private_entiti
 UNION ALL SELECT town_code, year, 'private_entities_registered', CAST(private_entities_registered AS DOUBLE) FROM per_town
 UNION ALL SELECT town_code, year, 'private_entities_deregistered', CAST(private_entities_deregistered AS DOUBLE) FROM per_town
 UNION ALL SELECT town_code, year, 'above_scale_firms', CAST(above_scale_firms AS DOUBLE) FROM per_town
+UNION ALL SELECT town_code, year, 'manufacturing_firms', CAST(manufacturing_firms AS DOUBLE) FROM per_town
+UNION ALL SELECT town_code, year, 'service_firms', CAST(service_firms AS DOUBLE) FROM per_town
 UNION ALL SELECT town_code, year, 'srdi_firms', CAST(srdi_firms AS DOUBLE) FROM per_town
 UNION ALL SELECT town_code, year, 'gazelle_firms', CAST(gazelle_firms AS DOUBLE) FROM per_town
 UNION ALL SELECT town_code, year, 'unicorn_firms', CAST(unicorn_firms AS DOUBLE) FROM per_town

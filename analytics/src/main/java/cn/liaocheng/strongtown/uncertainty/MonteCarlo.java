@@ -1,0 +1,90 @@
+package cn.liaocheng.strongtown.uncertainty;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/** The draws of one year: composite of every town under perturbed choices, then competition ranks. */
+final class MonteCarlo {
+
+    private final YearScores scores;
+    private final TreeModel model;
+    private final SplittableRandom random;
+    private final double noise;
+
+    MonteCarlo(YearScores scores, TreeModel model, long seed, double noise) {
+        this.scores = scores;
+        this.model = model;
+        this.random = new SplittableRandom(seed);
+        this.noise = noise;
+    }
+
+    /** ranks[town][draw]; a town without a composite in a draw gets the last rank + 1. */
+    int[][] draw(int draws) {
+        int towns = scores.towns.size();
+        int[][] ranks = new int[towns][draws];
+        double[] node = new double[model.nodes()];
+        double[] composite = new double[towns];
+        for (int d = 0; d < draws; d++) {
+            int variant = random.nextInt(YearScores.VARIANTS);
+            double[][] w = perturbedWeights();
+            for (int t = 0; t < towns; t++) {
+                System.arraycopy(scores.scores[variant][t], 0, node, 0, model.indicators());
+                aggregate(node, w);
+                composite[t] = node[model.composite];
+            }
+            int[] r = competitionRanks(composite);
+            for (int t = 0; t < towns; t++) {
+                ranks[t][d] = r[t];
+            }
+        }
+        return ranks;
+    }
+
+    private double[][] perturbedWeights() {
+        double[][] w = new double[model.weights.size()][];
+        for (int a = 0; a < w.length; a++) {
+            double[] base = model.weights.get(a);
+            w[a] = new double[base.length];
+            for (int i = 0; i < base.length; i++) {
+                w[a][i] = base[i] * (1 + noise * (2 * random.nextDouble() - 1));
+            }
+        }
+        return w;
+    }
+
+    /** Same rules as stage 07: re-weight over available children; geometric lifts scores below 1 to 1. */
+    private void aggregate(double[] node, double[][] w) {
+        for (int a = 0; a < w.length; a++) {
+            int[] children = model.children.get(a);
+            boolean geometric = model.geometric.get(a);
+            double sum = 0;
+            double weight = 0;
+            for (int i = 0; i < children.length; i++) {
+                double s = node[children[i]];
+                if (!Double.isNaN(s)) {
+                    sum += w[a][i] * (geometric ? Math.log(Math.max(s, 1.0)) : s);
+                    weight += w[a][i];
+                }
+            }
+            double value = weight == 0 ? Double.NaN : sum / weight;
+            node[model.indicators() + a] = geometric && !Double.isNaN(value) ? Math.exp(value) : value;
+        }
+    }
+
+    /** 1224 ranks of the composites, best first, compared at 6 decimals as stage 08 does. */
+    static int[] competitionRanks(double[] composite) {
+        int n = composite.length;
+        Integer[] order = new Integer[n];
+        double[] rounded = new double[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            rounded[i] = Double.isNaN(composite[i]) ? Double.NEGATIVE_INFINITY : Math.round(composite[i] * 1e6) / 1e6;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(rounded[b], rounded[a]));
+        int[] ranks = new int[n];
+        for (int i = 0; i < n; i++) {
+            ranks[order[i]] = i > 0 && rounded[order[i]] == rounded[order[i - 1]] ? ranks[order[i - 1]] : i + 1;
+        }
+        return ranks;
+    }
+}

@@ -1,0 +1,91 @@
+package cn.liaocheng.strongtown.uncertainty;
+
+import static cn.liaocheng.strongtown.engine.InputTable.Type.BOOLEAN;
+import static cn.liaocheng.strongtown.engine.InputTable.Type.DOUBLE;
+import static cn.liaocheng.strongtown.engine.InputTable.Type.INT;
+import static cn.liaocheng.strongtown.engine.InputTable.Type.STRING;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import cn.liaocheng.strongtown.engine.InputTable;
+import cn.liaocheng.strongtown.engine.InputTable.Column;
+import cn.liaocheng.strongtown.engine.SqlEngine;
+import cn.liaocheng.strongtown.scoring.CatalogTree;
+
+/**
+ * How sure is "rank 7"? Monte Carlo over the method's choices: each draw picks a normalisation (the
+ * configured one, min–max or z-score) and multiplies every weight of the tree by an independent
+ * uniform factor in [1 − noise, 1 + noise], recomputes every town's composite and ranks them. Per town:
+ * the median rank and the P5–P95 interval, and whether it overlaps the interval of the next town in
+ * the official ranking. Seeded: the same inputs give the same intervals on every engine.
+ */
+public final class RankIntervals {
+
+    public static final int DEFAULT_DRAWS = 1000;
+    public static final double DEFAULT_WEIGHT_NOISE = 0.25;
+
+    /** Scores rounded to 9 decimals, so that engines' last-bit differences cannot change a draw. */
+    static final String SCORES_SQL = """
+            SELECT s.town_code, s.year, s.indicator_id, ROUND(s.score, 9) AS configured,
+                   ROUND(s.score_minmax, 9) AS minmax, ROUND(s.score_zscore, 9) AS zscore
+            FROM indicator_scores s
+            WHERE s.score IS NOT NULL
+            ORDER BY s.year, s.town_code, s.indicator_id""";
+    static final String OFFICIAL_SQL = """
+            SELECT town_code, year, rank_city FROM ranked_scores
+            WHERE item_type = 'composite' AND rank_city IS NOT NULL
+            ORDER BY year, rank_city, town_code""";
+
+    private RankIntervals() {
+    }
+
+    public static InputTable compute(SqlEngine engine, CatalogTree tree, long seed, int draws, double noise) {
+        TreeModel model = new TreeModel(tree);
+        Map<Integer, YearScores> years = YearScores.load(engine.query(SCORES_SQL), model);
+        Map<Integer, List<Map<String, Object>>> official = engine.query(OFFICIAL_SQL).stream()
+                .collect(Collectors.groupingBy(r -> ((Number) r.get("year")).intValue(), TreeMap::new, Collectors.toList()));
+        List<Object[]> rows = years.entrySet().parallelStream()
+                .flatMap(e -> intervals(e.getValue(), model, official.getOrDefault(e.getKey(), List.of()),
+                        seed ^ (31L * e.getKey()), draws, noise).stream())
+                .sorted(Comparator.comparing((Object[] r) -> (Integer) r[1]).thenComparing(r -> (String) r[0]))
+                .toList();
+        return new InputTable("rank_intervals", List.of(new Column("town_code", STRING), new Column("year", INT),
+                new Column("rank_official", INT), new Column("rank_median", DOUBLE), new Column("rank_p5", DOUBLE),
+                new Column("rank_p95", DOUBLE), new Column("overlaps_next", BOOLEAN), new Column("draws", INT)), rows);
+    }
+
+    private static List<Object[]> intervals(YearScores scores, TreeModel model, List<Map<String, Object>> official,
+                                            long seed, int draws, double noise) {
+        int[][] ranks = new MonteCarlo(scores, model, seed, noise).draw(draws);
+        List<Object[]> rows = new ArrayList<>();
+        double[][] bounds = new double[official.size()][];
+        for (int o = 0; o < official.size(); o++) {
+            String town = (String) official.get(o).get("town_code");
+            int t = scores.townIndex(town);
+            int[] sorted = ranks[t].clone();
+            Arrays.sort(sorted);
+            bounds[o] = new double[] {quantile(sorted, 0.5), quantile(sorted, 0.05), quantile(sorted, 0.95)};
+        }
+        for (int o = 0; o < official.size(); o++) {
+            boolean overlapsNext = o + 1 < official.size() && bounds[o][2] >= bounds[o + 1][1] && bounds[o + 1][2] >= bounds[o][1];
+            Map<String, Object> r = official.get(o);
+            rows.add(new Object[] {r.get("town_code"), ((Number) r.get("year")).intValue(),
+                    ((Number) r.get("rank_city")).intValue(), bounds[o][0], bounds[o][1], bounds[o][2], overlapsNext, draws});
+        }
+        return rows;
+    }
+
+    /** Linear interpolation between order statistics (type 7), as numpy's and R's default. */
+    static double quantile(int[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+}
