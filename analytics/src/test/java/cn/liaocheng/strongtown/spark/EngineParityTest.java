@@ -3,6 +3,7 @@ package cn.liaocheng.strongtown.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,10 +58,11 @@ class EngineParityTest {
     @Test
     void scoresAndRanksAreIdentical() {
         Map<String, Object> diff = compare("scores", "town_code, year, item_type, item_id",
-                List.of("value", "score", "coverage"),
-                List.of("county_code", "rank_city", "rank_county", "rank_change_city", "rank_change_county"));
+                List.of("value", "score", "coverage", "score_change", "value_change_pct", "value_cagr3_pct"),
+                List.of("county_code", "peer_type", "cluster", "rank_city", "rank_county", "rank_type", "rank_cluster",
+                        "rank_change_city", "rank_change_county", "rank_progress", "band"));
         assertThat(((Number) diff.get("rows")).longValue()).isGreaterThan(136L * 7 * 40);
-        assertThat(diff.get("mismatches")).isEqualTo(0L);
+        assertThat(diff.get("mismatches")).as(diff.toString()).isEqualTo(0L);
     }
 
     @Test
@@ -68,23 +70,55 @@ class EngineParityTest {
         Map<String, Object> diff = compare("indicator_values", "town_code, year, indicator_id",
                 List.of("value"), List.of("source", "revision", "flag"));
         assertThat(((Number) diff.get("rows")).longValue()).isGreaterThan(136L * 7 * 30);
-        assertThat(diff.get("mismatches")).isEqualTo(0L);
+        assertThat(diff.get("mismatches")).as(diff.toString()).isEqualTo(0L);
     }
 
-    /** Full outer join of one mart from both snapshots; counts rows that differ in any column. */
+    @Test
+    void everyOtherMartIsIdentical() {
+        assertIdentical("benchmarks", "year, item_type, item_id, scope, scope_id",
+                List.of("score_p25", "score_median", "score_p75", "score_p90", "value_median", "value_p90"), List.of("towns"));
+        assertIdentical("quality_flags", "town_code, year, indicator_id, flag",
+                List.of("value", "reference_lo", "reference_hi", "z", "z_own"), List.of());
+        assertIdentical("county_scores", "county_code, year",
+                List.of("mean_score", "median_score", "best_score", "score_change"),
+                List.of("towns", "top_band_towns", "designated_towns", "rank", "rank_change"));
+        assertIdentical("rank_drivers", "town_code, year, item_type, item_id",
+                List.of("score_change", "contribution"), List.of("driver_rank"));
+        assertIdentical("rank_intervals", "town_code, year",
+                List.of("rank_median", "rank_p5", "rank_p95"), List.of("rank_official", "overlaps_next", "draws"));
+        assertIdentical("peer_groups", "town_code, year", List.of(), List.of("cluster"));
+        assertIdentical("similar_towns", "town_code, year, similarity_rank", List.of("distance"),
+                List.of("similar_town_code"));
+    }
+
+    private static void assertIdentical(String mart, String keys, List<String> numbers, List<String> exact) {
+        Map<String, Object> diff = compare(mart, keys, numbers, exact);
+        assertThat(((Number) diff.get("rows")).longValue()).as(mart + " rows").isPositive();
+        assertThat(diff.get("mismatches")).as(mart + " " + diff).isEqualTo(0L);
+    }
+
+    /**
+     * Full outer join of one mart from both snapshots: the row count, the keys found on one side only
+     * ("unmatched") and, per column, the rows whose values differ (numbers beyond the tolerance).
+     */
     private static Map<String, Object> compare(String mart, String keys, List<String> numbers, List<String> exact) {
         String a = DuckDb.literal(lake.snapshot(duckSnapshot).resolve(mart) + "/*.parquet");
         String b = DuckDb.literal(lake.snapshot(sparkSnapshot).resolve(mart) + "/*.parquet");
-        StringBuilder differs = new StringBuilder("a.k IS NULL OR b.k IS NULL");
-        numbers.forEach(c -> differs.append(" OR (a.").append(c).append(" IS NULL) <> (b.").append(c).append(" IS NULL)")
-                .append(" OR abs(a.").append(c).append(" - b.").append(c).append(") > ").append(TOLERANCE));
-        exact.forEach(c -> differs.append(" OR a.").append(c).append(" IS DISTINCT FROM b.").append(c));
+        StringBuilder counts = new StringBuilder("count(*) AS rows, count(*) FILTER (WHERE a.k IS NULL OR b.k IS NULL) AS unmatched");
+        numbers.forEach(c -> counts.append(", count(*) FILTER (WHERE (a.").append(c).append(" IS NULL) <> (b.").append(c)
+                .append(" IS NULL) OR abs(a.").append(c).append(" - b.").append(c).append(") > ").append(TOLERANCE)
+                .append(") AS ").append(c));
+        exact.forEach(c -> counts.append(", count(*) FILTER (WHERE a.").append(c).append(" IS DISTINCT FROM b.").append(c)
+                .append(") AS ").append(c));
         String sql = "WITH a AS (SELECT *, concat_ws('|', " + keys + ") AS k FROM read_parquet(" + a + ")), "
                 + "b AS (SELECT *, concat_ws('|', " + keys + ") AS k FROM read_parquet(" + b + ")) "
-                + "SELECT count(*) AS rows, count(*) FILTER (WHERE " + differs + ") AS mismatches "
-                + "FROM a FULL OUTER JOIN b ON a.k = b.k";
+                + "SELECT " + counts + " FROM a FULL OUTER JOIN b ON a.k = b.k";
         try (DuckDbEngine duck = new DuckDbEngine()) {
-            return duck.query(sql).get(0);
+            Map<String, Object> row = new LinkedHashMap<>(duck.query(sql).get(0));
+            long mismatches = row.entrySet().stream().filter(e -> !e.getKey().equals("rows"))
+                    .mapToLong(e -> ((Number) e.getValue()).longValue()).sum();
+            row.put("mismatches", mismatches);
+            return row;
         }
     }
 }

@@ -85,7 +85,7 @@ oriented AS (
 growth AS (
   SELECT a.town_code, a.year, a.indicator_id,
          CASE WHEN a.value > 0 AND p.value > 0
-              THEN POWER(a.value / p.value, 1.0 / s.growth_years) - 1 END AS g
+              THEN POWER(a.value / p.value, 1.0E0 / s.growth_years) - 1 END AS g
   FROM transformed_values a
   CROSS JOIN catalog_settings s
   JOIN catalog_items c ON c.item_id = a.indicator_id AND c.growth

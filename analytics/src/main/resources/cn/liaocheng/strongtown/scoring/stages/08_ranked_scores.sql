@@ -4,6 +4,7 @@
 -- up); the score change and the progress rank (进步榜: largest score gain first); the year-on-year change
 -- of the raw value (%) and its 3-year CAGR (%); and the performance band of the composite.
 -- Scores are compared at 6 decimals, so that two engines' last-bit differences cannot split a tie.
+-- 1.0E0 is a double in both engines; Spark would type 1.0 as DECIMAL and round 1.0 / 3 to six digits.
 -- Inputs: indicator_scores, aggregate_scores, towns, peer_groups, catalog_bands.
 WITH items AS (
   SELECT town_code, year, 'indicator' AS item_type, indicator_id AS item_id, value, score,
@@ -40,7 +41,7 @@ changes AS (
          r.score - p.score AS score_change,
          CASE WHEN p.value IS NOT NULL AND p.value <> 0 THEN (r.value - p.value) / ABS(p.value) * 100.0 END
            AS value_change_pct,
-         CASE WHEN r.value > 0 AND p3.value > 0 THEN (POWER(r.value / p3.value, 1.0 / 3) - 1) * 100.0 END
+         CASE WHEN r.value > 0 AND p3.value > 0 THEN (POWER(r.value / p3.value, 1.0E0 / 3) - 1) * 100.0 END
            AS value_cagr3_pct
   FROM ranked r
   LEFT JOIN ranked p ON p.town_code = r.town_code AND p.item_type = r.item_type
