@@ -27,8 +27,12 @@ final class StageHarness implements AutoCloseable {
     private final Catalog catalog;
 
     StageHarness(Catalog catalog) {
+        this(catalog, ScoringUnit.of(TOWNS));
+    }
+
+    StageHarness(Catalog catalog, List<ScoringUnit> units) {
         this.catalog = catalog;
-        CatalogTables.of(catalog, ScoringUnit.of(TOWNS)).forEach(engine::register);
+        CatalogTables.of(catalog, units).forEach(engine::register);
         engine.materialise("peer_groups", "SELECT CAST(NULL AS VARCHAR) AS town_code, CAST(NULL AS INTEGER) AS year, "
                 + "CAST(NULL AS INTEGER) AS cluster WHERE FALSE");
     }
