@@ -1,4 +1,5 @@
--- Stage 10 · data-quality flags, one row per finding, each with its reason code and the numbers behind it:
+-- Stage 10 · data-quality flags on every collected or derived value (indicators and inputs such as
+-- population), one row per finding, with its reason code and the numbers behind it:
 --   out_of_range   a value outside the catalog's valid range (not scored);            reference_lo/hi = range
 --   jump           a year-on-year change (log ratio for positive values, else difference) whose robust
 --                  z-score (x - median) / (1.4826 MAD) exceeds jump_z against BOTH the town's own history
@@ -9,12 +10,11 @@
 --                  their operands are missing: those show as missing operands).
 -- Inputs: indicator_values, base_values, registry_measures, catalog_items, catalog_settings, towns.
 WITH observed AS (
-  SELECT v.town_code, v.year, v.indicator_id, v.value,
+  SELECT v.town_code, v.year, v.item_id AS indicator_id, v.value,
          p.value AS previous,
          CASE WHEN v.value > 0 AND p.value > 0 THEN LN(v.value / p.value) ELSE v.value - p.value END AS change
-  FROM indicator_values v
-  JOIN catalog_items c ON c.item_id = v.indicator_id AND c.source <> 'derived'
-  JOIN indicator_values p ON p.town_code = v.town_code AND p.indicator_id = v.indicator_id AND p.year = v.year - 1
+  FROM base_values v
+  JOIN base_values p ON p.town_code = v.town_code AND p.item_id = v.item_id AND p.year = v.year - 1
 ),
 peer_centre AS (
   SELECT year, indicator_id, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY change) AS med
@@ -51,10 +51,16 @@ expected AS (
   CROSS JOIN catalog_items c
   WHERE c.kind = 'indicator' AND c.source <> 'derived'
 )
-SELECT v.town_code, v.year, v.indicator_id, 'out_of_range' AS flag, v.value,
+SELECT v.town_code, v.year, v.item_id AS indicator_id, 'out_of_range' AS flag, v.value,
        c.valid_min AS reference_lo, c.valid_max AS reference_hi, CAST(NULL AS DOUBLE) AS z, CAST(NULL AS DOUBLE) AS z_own
+FROM base_values v
+JOIN catalog_items c ON c.item_id = v.item_id
+WHERE v.value < c.valid_min OR v.value > c.valid_max
+UNION ALL
+SELECT v.town_code, v.year, v.indicator_id, 'out_of_range', v.value, c.valid_min, c.valid_max,
+       CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE)
 FROM indicator_values v
-JOIN catalog_items c ON c.item_id = v.indicator_id
+JOIN catalog_items c ON c.item_id = v.indicator_id AND c.source = 'derived'
 WHERE v.flag = 'out_of_range'
 UNION ALL
 SELECT s.town_code, s.year, s.indicator_id, 'jump', s.value, s.previous, CAST(NULL AS DOUBLE), s.z, s.z_own
