@@ -125,6 +125,15 @@ class ScoringStagesTest {
     }
 
     @Test
+    void geometricMeanPenalisesImbalance() {
+        scoreWith(StageHarness.tinyCatalog(yaml -> yaml.replace("composite: arithmetic", "composite: geometric")));
+        // 2020, T2: a = 50, b = 100 → 50^0.6 × 100^0.4 (arithmetic would give 70)
+        assertThat(score(T2, 2020, "composite")).isCloseTo(Math.pow(50, 0.6) * Math.pow(100, 0.4), within(1e-9));
+        // T3: b = 0 is lifted to 1 before the logarithm: 50^0.6 × 1^0.4
+        assertThat(score(T3, 2020, "composite")).isCloseTo(Math.pow(50, 0.6), within(1e-9));
+    }
+
+    @Test
     void ranksTiesTogether() {
         // dimension a in 2020: all three towns score 50 — one shared rank 1
         assertThat(harness.query("SELECT rank_city FROM ranked_scores WHERE year = 2020 AND item_id = 'a'"))
