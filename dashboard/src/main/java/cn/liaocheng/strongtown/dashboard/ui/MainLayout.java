@@ -13,6 +13,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
 import cn.liaocheng.strongtown.dashboard.league.ui.LeagueView;
+import cn.liaocheng.strongtown.dashboard.methodology.ui.MethodologyView;
 
 /** The frame of every view: title, navigation, language switch and the demo-data notice. */
 public class MainLayout extends AppLayout {
@@ -34,6 +35,7 @@ public class MainLayout extends AppLayout {
         }
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.league"), LeagueView.class));
+        nav.addItem(new SideNavItem(getTranslation("nav.methodology"), MethodologyView.class));
         addToDrawer(nav);
     }
 

@@ -1,0 +1,26 @@
+package cn.liaocheng.strongtown.dashboard.methodology;
+
+import java.util.Locale;
+
+import org.springframework.stereotype.Service;
+
+import cn.liaocheng.strongtown.catalog.Catalog;
+import cn.liaocheng.strongtown.catalog.CatalogRepository;
+import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
+import cn.liaocheng.strongtown.methodology.Methodology;
+import cn.liaocheng.strongtown.methodology.MethodologyDocument;
+
+/** The methodology of the catalog in force, in the user's language. Public: every role may read it. */
+@Service
+public class MethodologyService {
+
+    private final Catalog catalog;
+
+    public MethodologyService(StrongTownProperties properties) {
+        this.catalog = CatalogRepository.load(properties.data().resolve("catalog")).newest();
+    }
+
+    public MethodologyDocument document(Locale locale) {
+        return Methodology.of(catalog, locale);
+    }
+}

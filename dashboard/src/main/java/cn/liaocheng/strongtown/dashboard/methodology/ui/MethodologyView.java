@@ -1,0 +1,53 @@
+package cn.liaocheng.strongtown.dashboard.methodology.ui;
+
+import java.util.List;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import cn.liaocheng.strongtown.dashboard.methodology.MethodologyService;
+import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.methodology.MethodologyDocument;
+
+/** 计算方法说明: generated from the catalog in force, so it always states the weights and methods used. */
+@Route(value = "methodology", layout = MainLayout.class)
+public class MethodologyView extends VerticalLayout implements HasDynamicTitle {
+
+    public MethodologyView(MethodologyService methodology) {
+        setMaxWidth("1100px");
+        MethodologyDocument doc = methodology.document(getLocale());
+        add(new H2(doc.title()));
+        for (MethodologyDocument.Section section : doc.sections()) {
+            add(new H3(section.heading()));
+            section.paragraphs().forEach(p -> add(new Paragraph(p)));
+            if (!section.table().isEmpty()) {
+                add(table(section.table()));
+            }
+        }
+    }
+
+    private static Grid<List<String>> table(List<List<String>> rows) {
+        Grid<List<String>> grid = new Grid<>();
+        grid.setId("methodology-indicators");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        List<String> header = rows.get(0);
+        for (int c = 0; c < header.size(); c++) {
+            int column = c;
+            grid.addColumn(r -> r.get(column)).setHeader(header.get(c)).setAutoWidth(true).setFlexGrow(c == 6 ? 2 : 1);
+        }
+        grid.setItems(rows.subList(1, rows.size()));
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.methodology") + " · " + getTranslation("app.title");
+    }
+}
