@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -112,32 +113,35 @@ public final class ScoringPipeline {
         }
     }
 
-    /** Registers the catalog tables and runs every stage and step on raw tables already registered. */
+    /**
+     * Registers the catalog tables and runs every stage and step on raw tables already registered.
+     * Progress messages name the step just finished (a stage file name, "peer_groups", "rank_intervals").
+     */
     public void compute(SqlEngine engine, ProgressListener progress) {
         CatalogTables.of(catalog, units).forEach(engine::register);
         CatalogTree tree = CatalogTree.of(catalog);
         int steps = INPUT_STAGES.size() + SCORE_STAGES.size() + tree.maxDepth() + RESULT_STAGES.size() + 2;
         int[] done = {0};
-        Runnable tick = () -> progress.progress((double) ++done[0] / (steps + 1), "计算排名与区间");
+        Consumer<String> tick = step -> progress.progress((double) ++done[0] / (steps + 1), step);
         INPUT_STAGES.forEach(stage -> runStage(engine, stage, tick));
         PeerGroups.Result peers = PeerGroups.compute(engine, catalog.peers(), SEED);
         engine.register(peers.groups());
         engine.register(peers.similar());
-        tick.run();
+        tick.accept("peer_groups");
         SCORE_STAGES.forEach(stage -> runStage(engine, stage, tick));
         aggregate(engine, tree, tick);
         RESULT_STAGES.forEach(stage -> runStage(engine, stage, tick));
         engine.register(RankIntervals.compute(engine, tree, SEED, draws, RankIntervals.DEFAULT_WEIGHT_NOISE));
-        tick.run();
+        tick.accept("rank_intervals");
     }
 
-    private static void runStage(SqlEngine engine, String stage, Runnable tick) {
+    private static void runStage(SqlEngine engine, String stage, Consumer<String> tick) {
         engine.materialise(stage.substring(3), sql(stage));
-        tick.run();
+        tick.accept(stage);
     }
 
     /** Stage 07 once per level; each run adds one level to the accumulated aggregates. */
-    static void aggregate(SqlEngine engine, CatalogTree tree, Runnable tick) {
+    static void aggregate(SqlEngine engine, CatalogTree tree, Consumer<String> tick) {
         engine.register(new InputTable("aggregate_scores_0", List.of(new Column("town_code", InputTable.Type.STRING),
                 new Column("year", InputTable.Type.INT), new Column("item_type", InputTable.Type.STRING),
                 new Column("item_id", InputTable.Type.STRING), new Column("score", InputTable.Type.DOUBLE),
@@ -146,7 +150,7 @@ public final class ScoringPipeline {
             engine.materialise("aggregate_scores_" + depth, sql(AGGREGATE_STAGE)
                     .replace("${depth}", String.valueOf(depth))
                     .replace("${previous}", "aggregate_scores_" + (depth - 1)));
-            tick.run();
+            tick.accept(AGGREGATE_STAGE + "#" + depth);
         }
         engine.materialise("aggregate_scores", "SELECT * FROM aggregate_scores_" + tree.maxDepth());
     }

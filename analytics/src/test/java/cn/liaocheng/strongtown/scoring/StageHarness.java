@@ -65,7 +65,7 @@ final class StageHarness implements AutoCloseable {
 
     /** Stage 07 for every level of the catalog tree, as the pipeline runs it. */
     StageHarness aggregate() {
-        ScoringPipeline.aggregate(engine, CatalogTree.of(catalog), () -> { });
+        ScoringPipeline.aggregate(engine, CatalogTree.of(catalog), step -> { });
         return this;
     }
 

@@ -41,6 +41,11 @@ public final class TownRegistry {
         this.countiesByCode = countyMap;
     }
 
+    /** A registry of the given towns and counties (synthetic registries for benchmarks and tests). */
+    public static TownRegistry of(Collection<Town> towns, Collection<County> counties) {
+        return new TownRegistry(towns, counties);
+    }
+
     /** Loads the registry from a reference folder holding the towns, crosswalk and counties files. */
     public static TownRegistry load(Path referenceDir) {
         Map<String, List<String>> aliases = readAliases(referenceDir.resolve(CROSSWALK_FILE));
