@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -15,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 import cn.liaocheng.strongtown.lake.DuckDb;
 
@@ -41,17 +43,33 @@ public final class DuckDbEngine implements SqlEngine {
         String columns = table.columns().stream().map(c -> c.name() + " " + sqlType(c.type()))
                 .collect(Collectors.joining(", "));
         execute("CREATE OR REPLACE TEMP TABLE " + table.name() + " (" + columns + ")");
-        String marks = table.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
-        try (PreparedStatement insert = conn.prepareStatement("INSERT INTO " + table.name() + " VALUES (" + marks + ")")) {
+        // The appender, not batched INSERTs: rank intervals and peer groups reach hundreds of thousands of rows.
+        try (DuckDBAppender out = ((DuckDBConnection) conn).createAppender("temp", "main", table.name())) {
             for (Object[] row : table.rows()) {
-                for (int i = 0; i < row.length; i++) {
-                    insert.setObject(i + 1, row[i]);
+                out.beginRow();
+                for (Object value : row) {
+                    append(out, value);
                 }
-                insert.addBatch();
+                out.endRow();
             }
-            insert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("无法登记表 " + table.name() + "：" + e.getMessage(), e);
+        }
+    }
+
+    private static void append(DuckDBAppender out, Object value) throws SQLException {
+        if (value == null) {
+            out.appendNull();
+        } else if (value instanceof String s) {
+            out.append(s);
+        } else if (value instanceof Integer i) {
+            out.append(i.intValue());
+        } else if (value instanceof Double d) {
+            out.append(d.doubleValue());
+        } else if (value instanceof Boolean b) {
+            out.append(b.booleanValue());
+        } else {
+            throw new IllegalArgumentException("unsupported input value " + value.getClass());
         }
     }
 

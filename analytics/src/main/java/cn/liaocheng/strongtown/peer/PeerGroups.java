@@ -9,8 +9,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-import org.apache.commons.math3.ml.clustering.CentroidCluster;
 import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
 import org.apache.commons.math3.ml.distance.EuclideanDistance;
 import org.apache.commons.math3.random.JDKRandomGenerator;
@@ -27,7 +27,9 @@ import cn.liaocheng.strongtown.engine.SqlEngine;
  * town-year — manufacturing and service shares of private firms, above-scale share, log firm count and
  * log revenue per firm, all from the registry. One model is fitted on all years at once, so a cluster
  * means the same in every year and labels are stable; clusters are numbered by falling manufacturing
- * share. Also lists each town's most similar towns in the newest year.
+ * share. The model is fitted on at most {@value #FIT_SAMPLE} town-years (every n-th, so still
+ * deterministic) and then every town-year is assigned to its nearest centre, which keeps national scale
+ * (~380,000 town-years) fast. Also lists each town's most similar towns of its own cluster in the newest year.
  */
 public final class PeerGroups {
 
@@ -48,6 +50,8 @@ public final class PeerGroups {
     public record Result(InputTable groups, InputTable similar) {
     }
 
+    static final int FIT_SAMPLE = 5000;
+
     private PeerGroups() {
     }
 
@@ -56,9 +60,9 @@ public final class PeerGroups {
         List<Object[]> groups = new ArrayList<>();
         List<Object[]> similar = new ArrayList<>();
         if (!points.isEmpty()) {
-            cluster(points, Math.min(settings.clusters(), points.size()), seed)
-                    .forEach((p, label) -> groups.add(new Object[] {p.townCode(), p.year(), label}));
-            similar.addAll(similarTowns(points, settings.similar()));
+            Map<StructurePoint, Integer> labels = cluster(points, Math.min(settings.clusters(), points.size()), seed);
+            labels.forEach((p, label) -> groups.add(new Object[] {p.townCode(), p.year(), label}));
+            similar.addAll(similarTowns(points, labels, settings.similar()));
         }
         groups.sort(Comparator.comparing((Object[] r) -> (String) r[0]).thenComparing(r -> (Integer) r[1]));
         return new Result(
@@ -112,33 +116,73 @@ public final class PeerGroups {
     static Map<StructurePoint, Integer> cluster(List<StructurePoint> points, int k, long seed) {
         JDKRandomGenerator random = new JDKRandomGenerator();
         random.setSeed(seed);
-        List<CentroidCluster<StructurePoint>> clusters =
-                new KMeansPlusPlusClusterer<StructurePoint>(k, 200, new EuclideanDistance(), random).cluster(points);
-        List<CentroidCluster<StructurePoint>> ordered = new ArrayList<>(clusters);
-        ordered.sort(Comparator.comparingDouble((CentroidCluster<StructurePoint> c) -> -c.getCenter().getPoint()[0]));
+        int step = Math.max(1, (points.size() + FIT_SAMPLE - 1) / FIT_SAMPLE);
+        List<StructurePoint> sample = new ArrayList<>();
+        for (int i = 0; i < points.size(); i += step) {
+            sample.add(points.get(i));
+        }
+        List<double[]> centres = new ArrayList<>(new KMeansPlusPlusClusterer<StructurePoint>(k, 200,
+                new EuclideanDistance(), random).cluster(sample).stream().map(c -> c.getCenter().getPoint()).toList());
+        centres.sort(Comparator.comparingDouble((double[] c) -> -c[0]));
         Map<StructurePoint, Integer> labels = new HashMap<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            for (StructurePoint p : ordered.get(i).getPoints()) {
-                labels.put(p, i + 1);
+        for (StructurePoint p : points) {
+            int best = 0;
+            for (int c = 1; c < centres.size(); c++) {
+                if (distance(p.point(), centres.get(c)) < distance(p.point(), centres.get(best))) {
+                    best = c;
+                }
             }
+            labels.put(p, best + 1);
         }
         return labels;
     }
 
-    /** For each town in the newest year, the {@code n} nearest other towns. */
-    static List<Object[]> similarTowns(List<StructurePoint> points, int n) {
-        int newest = points.stream().mapToInt(StructurePoint::year).max().orElseThrow();
-        List<StructurePoint> latest = points.stream().filter(p -> p.year() == newest).toList();
-        List<Object[]> rows = new ArrayList<>();
-        for (StructurePoint town : latest) {
-            List<StructurePoint> nearest = latest.stream().filter(o -> !o.townCode().equals(town.townCode()))
-                    .sorted(Comparator.comparingDouble(town::distanceTo).thenComparing(StructurePoint::townCode))
-                    .limit(n).toList();
-            for (int rank = 1; rank <= nearest.size(); rank++) {
-                StructurePoint o = nearest.get(rank - 1);
-                rows.add(new Object[] {town.townCode(), newest, rank, o.townCode(), town.distanceTo(o)});
+    private static double distance(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return sum;
+    }
+
+    /** The {@code n} nearest others, nearest first (ties by code), in one pass: clusters may hold thousands. */
+    private static List<StructurePoint> nearest(StructurePoint town, List<StructurePoint> members, int n) {
+        Comparator<StructurePoint> closer = Comparator.comparingDouble(town::distanceTo)
+                .thenComparing(StructurePoint::townCode);
+        List<StructurePoint> best = new ArrayList<>(n + 1);
+        for (StructurePoint other : members) {
+            if (other == town || (best.size() == n && closer.compare(other, best.get(n - 1)) >= 0)) {
+                continue;
+            }
+            int at = 0;
+            while (at < best.size() && closer.compare(best.get(at), other) <= 0) {
+                at++;
+            }
+            best.add(at, other);
+            if (best.size() > n) {
+                best.remove(n);
             }
         }
+        return best;
+    }
+
+    /** For each town in the newest year, the {@code n} nearest other towns of the same cluster. */
+    static List<Object[]> similarTowns(List<StructurePoint> points, Map<StructurePoint, Integer> labels, int n) {
+        int newest = points.stream().mapToInt(StructurePoint::year).max().orElseThrow();
+        Map<Integer, List<StructurePoint>> byCluster = new TreeMap<>();
+        points.stream().filter(p -> p.year() == newest)
+                .forEach(p -> byCluster.computeIfAbsent(labels.get(p), k -> new ArrayList<>()).add(p));
+        List<Object[]> rows = new ArrayList<>();
+        for (List<StructurePoint> members : byCluster.values()) {
+            for (StructurePoint town : members) {
+                List<StructurePoint> nearest = nearest(town, members, n);
+                for (int rank = 1; rank <= nearest.size(); rank++) {
+                    StructurePoint o = nearest.get(rank - 1);
+                    rows.add(new Object[] {town.townCode(), newest, rank, o.townCode(), town.distanceTo(o)});
+                }
+            }
+        }
+        rows.sort(Comparator.comparing((Object[] r) -> (String) r[0]).thenComparing(r -> (Integer) r[2]));
         return rows;
     }
 }

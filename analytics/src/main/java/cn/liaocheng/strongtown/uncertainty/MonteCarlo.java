@@ -41,9 +41,9 @@ final class MonteCarlo {
     }
 
     private double[][] perturbedWeights() {
-        double[][] w = new double[model.weights.size()][];
+        double[][] w = new double[model.childArrays.length][];
         for (int a = 0; a < w.length; a++) {
-            double[] base = model.weights.get(a);
+            double[] base = model.weightArrays[a];
             w[a] = new double[base.length];
             for (int i = 0; i < base.length; i++) {
                 w[a][i] = base[i] * (1 + noise * (2 * random.nextDouble() - 1));
@@ -55,8 +55,8 @@ final class MonteCarlo {
     /** Same rules as stage 07: re-weight over available children; geometric lifts scores below 1 to 1. */
     private void aggregate(double[] node, double[][] w) {
         for (int a = 0; a < w.length; a++) {
-            int[] children = model.children.get(a);
-            boolean geometric = model.geometric.get(a);
+            int[] children = model.childArrays[a];
+            boolean geometric = model.geometricArray[a];
             double sum = 0;
             double weight = 0;
             for (int i = 0; i < children.length; i++) {
@@ -71,20 +71,30 @@ final class MonteCarlo {
         }
     }
 
-    /** 1224 ranks of the composites, best first, compared at 6 decimals as stage 08 does. */
+    /**
+     * 1224 ranks of the composites, best first, compared at 6 decimals as stage 08 does. Sorts primitive
+     * keys (score in millionths, negated, above the town index) instead of boxed indices: this runs once
+     * per draw and is the hot loop at national scale.
+     */
     static int[] competitionRanks(double[] composite) {
         int n = composite.length;
-        Integer[] order = new Integer[n];
-        double[] rounded = new double[n];
+        long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
-            rounded[i] = Double.isNaN(composite[i]) ? Double.NEGATIVE_INFINITY : Math.round(composite[i] * 1e6) / 1e6;
+            long micro = Double.isNaN(composite[i]) ? NO_SCORE : Math.round(composite[i] * 1e6);
+            keys[i] = (-micro << INDEX_BITS) | i;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(rounded[b], rounded[a]));
+        Arrays.sort(keys);
         int[] ranks = new int[n];
         for (int i = 0; i < n; i++) {
-            ranks[order[i]] = i > 0 && rounded[order[i]] == rounded[order[i - 1]] ? ranks[order[i - 1]] : i + 1;
+            int town = (int) (keys[i] & INDEX_MASK);
+            boolean tie = i > 0 && keys[i] >> INDEX_BITS == keys[i - 1] >> INDEX_BITS;
+            ranks[town] = tie ? ranks[(int) (keys[i - 1] & INDEX_MASK)] : i + 1;
         }
         return ranks;
     }
+
+    private static final int INDEX_BITS = 20;
+    private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+    /** Below any real score, yet far from overflowing when negated and shifted. */
+    private static final long NO_SCORE = -(1L << 42);
 }

@@ -18,6 +18,9 @@ final class TreeModel {
     final List<double[]> weights = new ArrayList<>();
     final List<Boolean> geometric = new ArrayList<>();
     final int composite;
+    final int[][] childArrays;
+    final double[][] weightArrays;
+    final boolean[] geometricArray;
 
     TreeModel(CatalogTree tree) {
         Map<String, Integer> node = new HashMap<>();
@@ -44,6 +47,12 @@ final class TreeModel {
             geometric.add("geometric".equals(edges.get(0).method()));
         }
         composite = node.get(Catalog.COMPOSITE);
+        childArrays = children.toArray(int[][]::new);
+        weightArrays = weights.toArray(double[][]::new);
+        geometricArray = new boolean[geometric.size()];
+        for (int i = 0; i < geometricArray.length; i++) {
+            geometricArray[i] = geometric.get(i);
+        }
     }
 
     private static boolean isAggregate(CatalogTree tree, String id) {

@@ -2,7 +2,7 @@ package cn.liaocheng.strongtown.bench.scoring;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
@@ -47,11 +47,16 @@ public final class ScoringBench {
                 var summary = new DemoDataGenerator(towns, catalog)
                         .generate(lake, new DemoSpec(DemoSpec.DEFAULT_SEED, scale, 2016, 2025), ProgressListener.NONE);
                 long t1 = System.nanoTime();
-                Map<String, Long> finishedAt = new HashMap<>();
+                Map<String, Long> finishedAt = new LinkedHashMap<>();
                 try (DuckDbEngine engine = new DuckDbEngine()) {
                     new ScoringPipeline(catalog, ScoringUnit.of(towns)).run(engine, root.toString(),
                             new LocalSnapshotStore(lake), true, (f, step) -> finishedAt.put(step, System.nanoTime()));
                 }
+                long[] previous = {t1};
+                finishedAt.forEach((step, at) -> {
+                    System.err.printf("  %-24s %6.2f s%n", step, (at - previous[0]) / 1e9);
+                    previous[0] = at;
+                });
                 long t2 = System.nanoTime();
                 // registry: stage 01; scoring: stages 02–12 and peer groups; intervals: the Monte Carlo
                 long registry = finishedAt.get("01_registry_measures") - t1;
