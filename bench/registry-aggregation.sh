@@ -18,7 +18,7 @@ mkdir -p "$WORK"
 
 # Compile (the bench lives in analytics' test sources, which see the provided Spark) and resolve the classpath.
 ./mvnw -q ${MAVEN_OFFLINE:+-o} -pl ingest,analytics test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$WORK/classpath.txt"
+  -Dmdep.outputFile="$PWD/$WORK/classpath.txt"
 CP="analytics/target/test-classes:analytics/target/classes:$(cat "$WORK/classpath.txt")"
 
 # Demo lake with the default seed and years 2016–2025; scale 2.1 gives ~10.3 million enterprise-year rows.

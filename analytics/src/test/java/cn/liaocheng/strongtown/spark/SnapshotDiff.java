@@ -1,5 +1,7 @@
 package cn.liaocheng.strongtown.spark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 
 import cn.liaocheng.strongtown.engine.DuckDbEngine;
@@ -37,6 +39,16 @@ final class SnapshotDiff {
     }
 
     private SnapshotDiff() {
+    }
+
+    /**
+     * Asserts that a mart of two snapshots has the same rows, and at least {@code atLeastRows} of
+     * them (so that two nearly empty snapshots do not pass).
+     */
+    static void assertSameRows(Lake lake, String snapshotA, String snapshotB, MartColumns mart, long atLeastRows) {
+        Result diff = compare(lake, snapshotA, snapshotB, mart);
+        assertThat(diff.rows()).as("%s 行数", mart.mart()).isGreaterThan(atLeastRows);
+        assertThat(diff.mismatches()).as("%s 不一致的行", mart.mart()).isZero();
     }
 
     static Result compare(Lake lake, String snapshotA, String snapshotB, MartColumns mart) {
