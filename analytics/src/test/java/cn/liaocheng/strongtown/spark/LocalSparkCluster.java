@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -145,7 +146,7 @@ final class LocalSparkCluster implements AutoCloseable {
         }
     }
 
-    private void awaitCondition(String what, JvmProcess watched, java.util.function.BooleanSupplier condition) {
+    private void awaitCondition(String what, JvmProcess watched, BooleanSupplier condition) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
             for (JvmProcess p : started) {
