@@ -2,15 +2,14 @@ package cn.liaocheng.strongtown.dashboard.audit;
 
 import java.util.List;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-import jakarta.annotation.security.RolesAllowed;
-
-import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.security.Access;
 
 /** Reading the audit log: administrators only. Entries are written by publishing {@link AuditEntry}. */
 @Service
-@RolesAllowed(Role.Names.ADMIN)
+@PreAuthorize(Access.ADMIN)
 public class AuditLog {
 
     private final AuditRepository repository;

@@ -6,19 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-import jakarta.annotation.security.RolesAllowed;
-
 import cn.liaocheng.strongtown.dashboard.lake.MartReader;
-import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.security.Access;
 
 /**
  * The county league table and its trends, computed from the published town scores. It compares
  * counties with each other, so it is for the city-wide roles only (not county staff).
  */
 @Service
-@RolesAllowed({Role.Names.LEADER, Role.Names.ANALYST, Role.Names.OFFICE, Role.Names.ADMIN})
+@PreAuthorize(Access.CITY_WIDE)
 public class CountyService {
 
     private static final String MEANS = """

@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
-import jakarta.annotation.security.RolesAllowed;
 
 import cn.liaocheng.strongtown.catalog.Dimension;
 import cn.liaocheng.strongtown.dashboard.audit.AuditAction;
@@ -17,7 +16,7 @@ import cn.liaocheng.strongtown.dashboard.export.ExportFile;
 import cn.liaocheng.strongtown.dashboard.export.ExportTable;
 import cn.liaocheng.strongtown.dashboard.export.XlsxExport;
 import cn.liaocheng.strongtown.dashboard.security.CurrentUser;
-import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.security.Access;
 import cn.liaocheng.strongtown.dashboard.ui.Translations;
 
 /**
@@ -25,7 +24,7 @@ import cn.liaocheng.strongtown.dashboard.ui.Translations;
  * loaded, with the same county rule as the table. Each export is written to the audit log.
  */
 @Service
-@RolesAllowed({Role.Names.LEADER, Role.Names.ANALYST, Role.Names.OFFICE, Role.Names.COUNTY, Role.Names.ADMIN})
+@PreAuthorize(Access.LEAGUE_READERS)
 public class LeagueExport {
 
     private final LeagueService league;

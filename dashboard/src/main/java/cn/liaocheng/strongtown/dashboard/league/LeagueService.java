@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
-import jakarta.annotation.security.RolesAllowed;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
@@ -18,7 +17,7 @@ import cn.liaocheng.strongtown.catalog.Dimension;
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 import cn.liaocheng.strongtown.dashboard.lake.MartReader;
 import cn.liaocheng.strongtown.dashboard.security.CountyScope;
-import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.security.Access;
 import cn.liaocheng.strongtown.town.County;
 import cn.liaocheng.strongtown.town.TownRegistry;
 import cn.liaocheng.strongtown.town.TownType;
@@ -28,7 +27,7 @@ import cn.liaocheng.strongtown.town.TownType;
  * filtering, sorting, LIMIT and OFFSET). County staff read only their own county.
  */
 @Service
-@RolesAllowed({Role.Names.LEADER, Role.Names.ANALYST, Role.Names.OFFICE, Role.Names.COUNTY, Role.Names.ADMIN})
+@PreAuthorize(Access.LEAGUE_READERS)
 public class LeagueService {
 
     private static final Pattern SAFE_ID = Pattern.compile("[a-z0-9_]+");

@@ -5,19 +5,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-import jakarta.annotation.security.RolesAllowed;
-
 import cn.liaocheng.strongtown.dashboard.lake.MartReader;
-import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.security.Access;
 
 /**
  * The city overview (首页): key figures, the tile map of all towns and the year's designated towns.
  * It shows every county's towns, so it is for the city-wide roles only.
  */
 @Service
-@RolesAllowed({Role.Names.LEADER, Role.Names.ANALYST, Role.Names.OFFICE, Role.Names.ADMIN})
+@PreAuthorize(Access.CITY_WIDE)
 public class OverviewService {
 
     /** Indicators summed over all towns for the key figures, in display order. */

@@ -18,13 +18,13 @@ import cn.liaocheng.strongtown.dashboard.security.ui.LoginView;
 
 /**
  * Spring Security for the Vaadin app: form login through {@link LoginView}, view access by
- * {@code @RolesAllowed}, and method security on the services ({@code @RolesAllowed},
- * {@code @PreAuthorize}). Spring Security's defaults stay on: a new session id at login
+ * {@code @RolesAllowed} (read by Vaadin only), and method security on the services
+ * ({@code @PreAuthorize} with the expressions of {@link Access}). Spring Security's defaults stay on: a new session id at login
  * (session-fixation protection), CSRF for non-Vaadin requests, and its security headers.
  */
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 public class SecurityConfig {
 

@@ -10,11 +10,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-import jakarta.annotation.security.RolesAllowed;
-
 import cn.liaocheng.strongtown.dashboard.audit.AuditAction;
 import cn.liaocheng.strongtown.dashboard.audit.AuditEntry;
 import cn.liaocheng.strongtown.dashboard.security.CurrentUser;
+import cn.liaocheng.strongtown.dashboard.security.Access;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.town.County;
 import cn.liaocheng.strongtown.town.TownRegistry;
@@ -48,17 +47,17 @@ public class UserService {
     }
 
     /** The counties a county user can be bound to. */
-    @RolesAllowed(Role.Names.ADMIN)
+    @PreAuthorize(Access.ADMIN)
     public List<County> counties() {
         return towns.counties();
     }
 
-    @RolesAllowed(Role.Names.ADMIN)
+    @PreAuthorize(Access.ADMIN)
     public List<UserAccount> users() {
         return repository.all();
     }
 
-    @RolesAllowed(Role.Names.ADMIN)
+    @PreAuthorize(Access.ADMIN)
     public UserAccount create(String username, UserChange change, String password) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new UserValidationException("user.error.username");
@@ -73,7 +72,7 @@ public class UserService {
         return account;
     }
 
-    @RolesAllowed(Role.Names.ADMIN)
+    @PreAuthorize(Access.ADMIN)
     public void update(String username, UserChange change) {
         UserAccount before = existing(username);
         UserAccount after = validated(username, change, before.createdAt());
@@ -85,7 +84,7 @@ public class UserService {
         audit(AuditAction.USER_UPDATED, describe(after));
     }
 
-    @RolesAllowed(Role.Names.ADMIN)
+    @PreAuthorize(Access.ADMIN)
     public void resetPassword(String username, String newPassword) {
         existing(username);
         checkPassword(newPassword);
@@ -94,7 +93,7 @@ public class UserService {
         audit(AuditAction.PASSWORD_RESET, username);
     }
 
-    @RolesAllowed(Role.Names.ADMIN)
+    @PreAuthorize(Access.ADMIN)
     public void unlock(String username) {
         existing(username);
         repository.unlock(username);
@@ -102,7 +101,7 @@ public class UserService {
     }
 
     /** The signed-in user changes their own password, proving the current one. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(Access.SIGNED_IN)
     public void changeOwnPassword(String currentPassword, String newPassword) {
         String username = currentUser.require().getUsername();
         UserRepository.Stored stored = repository.find(username)

@@ -1,10 +1,10 @@
 package cn.liaocheng.strongtown.dashboard.overview.ui;
 
-import LinkedHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import Map;
-import Optional;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
