@@ -11,6 +11,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
@@ -29,11 +30,15 @@ import cn.liaocheng.strongtown.dashboard.security.ui.LoginView;
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        // The ECharts scripts are static files; everything else is decided by Vaadin's configurer.
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/js/**"))
-                .permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil) throws Exception {
+        // The ECharts scripts and our style sheet are static files; everything else is decided by Vaadin's configurer.
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/js/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/css/**")).permitAll());
+        // Vaadin's own CSRF set-up also exempts the login POST; ours exempts only Vaadin's internal
+        // requests (which carry Vaadin's own token), so a login needs the page's CSRF token too.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .enableCsrfConfiguration(false)).build();
     }
 
     /** BCrypt through Spring's delegating encoder, so that hashes name their algorithm ({@code {bcrypt}…}). */

@@ -2,6 +2,7 @@ package cn.liaocheng.strongtown.dashboard.ui;
 
 import java.util.List;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -29,6 +30,9 @@ import cn.liaocheng.strongtown.dashboard.user.ui.UserAdminView;
  * a navigation that lists only the views the user's role may open.
  */
 public class MainLayout extends AppLayout {
+
+    /** Navbar wrapping and phone rules (served as a static file, permitted like {@code /js/**}). */
+    public static final String STYLES = "context://css/strongtown.css";
 
     /** Navigation entries: translation key and view, in menu order. */
     static final List<NavEntry> NAVIGATION = List.of(
@@ -68,7 +72,7 @@ public class MainLayout extends AppLayout {
         bar.expand(title);
         bar.getStyle().set("padding-right", "var(--lumo-space-m)").set("min-width", "0");
         addToNavbar(bar);
-        demoNotice.banner().ifPresent(banner -> addToNavbar(true, banner));
+        demoNotice.banner().ifPresent(this::addToNavbar);
         SideNav nav = new SideNav();
         nav.setId("main-nav");
         for (NavEntry entry : NAVIGATION) {
@@ -77,5 +81,10 @@ public class MainLayout extends AppLayout {
             }
         }
         addToDrawer(nav);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().getPage().addStyleSheet(STYLES);
     }
 }

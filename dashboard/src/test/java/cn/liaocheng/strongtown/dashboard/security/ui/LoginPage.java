@@ -33,8 +33,9 @@ public final class LoginPage {
         });
     }
 
+    /** Whether the login form appears (waiting up to 30 s for it). */
     public boolean isShown() {
-        return !driver.findElements(By.id("login-form")).isEmpty();
+        return waitForForm() != null;
     }
 
     public String sessionId() {
