@@ -10,12 +10,9 @@ import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
 import cn.liaocheng.strongtown.dashboard.audit.AuditAction;
 import cn.liaocheng.strongtown.dashboard.audit.AuditFilter;
@@ -25,27 +22,12 @@ import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.town.TownType;
 
 /** The league exports hold every row of the query (not only a loaded page), in rank order, and are audited. */
-class LeagueExportTest extends DashboardTestContext {
+class LeagueExportTest extends SignedInLeagueTest {
 
     @Autowired
     LeagueExport export;
     @Autowired
-    LeagueService league;
-    @Autowired
     AuditLog audit;
-    private int year;
-
-    @BeforeEach
-    void signIn() {
-        awaitLake();
-        TestUsers.signIn(Role.ANALYST);
-        year = league.years().get(0);
-    }
-
-    @AfterEach
-    void signOut() {
-        TestUsers.signOut();
-    }
 
     @Test
     void xlsxHoldsAllTownsInRankOrderWithANotesSheet() throws Exception {

@@ -6,34 +6,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
-import cn.liaocheng.strongtown.dashboard.TestUsers;
-import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.town.TownType;
 
 /** Paging, filters and sorting of the league table happen in DuckDB and agree with each other. */
-class LeagueServiceTest extends DashboardTestContext {
+class LeagueServiceTest extends SignedInLeagueTest {
 
-    @Autowired
-    LeagueService league;
-    private int year;
-
-    @BeforeEach
-    void signIn() {
-        awaitLake();
-        TestUsers.signIn(Role.ANALYST);
-        year = league.years().get(0);
-    }
-
-    @AfterEach
-    void signOut() {
-        TestUsers.signOut();
-    }
 
     @Test
     void pagesTogetherAreTheWholeTableWithoutOverlap() {

@@ -19,7 +19,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -38,7 +37,6 @@ import cn.liaocheng.strongtown.dashboard.county.CountyService;
 import cn.liaocheng.strongtown.dashboard.county.ui.CountyLeagueView;
 import cn.liaocheng.strongtown.dashboard.export.ExportFile;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
-import cn.liaocheng.strongtown.dashboard.lake.PreparationState;
 import cn.liaocheng.strongtown.dashboard.league.LeagueExport;
 import cn.liaocheng.strongtown.dashboard.league.LeagueQuery;
 import cn.liaocheng.strongtown.dashboard.league.LeagueRow;
@@ -48,6 +46,7 @@ import cn.liaocheng.strongtown.dashboard.security.CountyScope;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.security.ViewAccess;
 import cn.liaocheng.strongtown.dashboard.ui.Formats;
+import cn.liaocheng.strongtown.dashboard.ui.LakeReadiness;
 import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
 import cn.liaocheng.strongtown.town.County;
 import cn.liaocheng.strongtown.town.TownType;
@@ -72,8 +71,7 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
     private final LakePreparation preparation;
     private final CountyScope scope;
     private final boolean mayCompareCounties;
-    private final ProgressBar progress = new ProgressBar(0, 1);
-    private final Span progressText = new Span();
+    private boolean built;
 
     final Select<Integer> year = new Select<>();
     final ComboBox<County> county = new ComboBox<>();
@@ -103,38 +101,15 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        if (grid.getParent().isPresent()) {
-            return;
+        if (!built) {
+            built = true;
+            LakeReadiness.whenReady(this, event.getUI(), preparation, this::showLeague);
         }
-        if (preparation.state().ready()) {
-            showLeague();
-            return;
-        }
-        progressText.setId("preparation-status");
-        add(progressText, progress);
-        updateProgress(preparation.state());
-        event.getUI().setPollInterval(500);
-        event.getUI().addPollListener(e -> {
-            PreparationState state = preparation.state();
-            updateProgress(state);
-            if (state.phase() != PreparationState.Phase.PREPARING) {
-                e.getSource().setPollInterval(-1);
-                if (state.ready() && grid.getParent().isEmpty()) {
-                    remove(progressText, progress);
-                    showLeague();
-                }
-            }
-        });
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
         event.getUI().setPollInterval(-1);
-    }
-
-    private void updateProgress(PreparationState state) {
-        progress.setValue(Math.max(0, Math.min(1, state.progress())));
-        progressText.setText(getTranslation(state.messageKey(), state.detail()));
     }
 
     /** The query the filters describe (the grid adds its sort). */

@@ -9,11 +9,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -22,11 +20,11 @@ import jakarta.annotation.security.RolesAllowed;
 
 import cn.liaocheng.strongtown.dashboard.county.CountyService;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
-import cn.liaocheng.strongtown.dashboard.lake.PreparationState;
 import cn.liaocheng.strongtown.dashboard.league.LeagueQuery;
 import cn.liaocheng.strongtown.dashboard.league.LeagueService;
 import cn.liaocheng.strongtown.dashboard.overview.OverviewService;
 import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.ui.LakeReadiness;
 import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
 
 /**
@@ -45,8 +43,7 @@ public class OverviewView extends VerticalLayout implements HasDynamicTitle {
     private final OverviewPanels panels = new OverviewPanels(this, getLocale());
     final Select<Integer> year = new Select<>();
     final Div content = new Div();
-    private final ProgressBar progress = new ProgressBar(0, 1);
-    private final Span progressText = new Span();
+    private boolean built;
 
     public OverviewView(OverviewService overview, CountyService counties, LeagueService league,
                         LakePreparation preparation) {
@@ -60,29 +57,10 @@ public class OverviewView extends VerticalLayout implements HasDynamicTitle {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        if (content.getParent().isPresent()) {
-            return;
+        if (!built) {
+            built = true;
+            LakeReadiness.whenReady(this, event.getUI(), preparation, this::build);
         }
-        if (preparation.state().ready()) {
-            build();
-            return;
-        }
-        progressText.setId("preparation-status");
-        progressText.setText(getTranslation(preparation.state().messageKey(), preparation.state().detail()));
-        add(progressText, progress);
-        event.getUI().setPollInterval(500);
-        event.getUI().addPollListener(e -> {
-            PreparationState state = preparation.state();
-            progress.setValue(Math.max(0, Math.min(1, state.progress())));
-            progressText.setText(getTranslation(state.messageKey(), state.detail()));
-            if (state.phase() != PreparationState.Phase.PREPARING) {
-                e.getSource().setPollInterval(-1);
-                if (state.ready() && content.getParent().isEmpty()) {
-                    remove(progressText, progress);
-                    build();
-                }
-            }
-        });
     }
 
     @Override
