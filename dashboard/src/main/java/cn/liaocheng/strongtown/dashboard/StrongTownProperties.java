@@ -15,10 +15,12 @@ import cn.liaocheng.strongtown.lake.DataDir;
  * @param demoOnFirstStart generate the synthetic demo lake when the lake has no raw data
  * @param demoScale size of that demo lake (1 = city scale)
  * @param demoFirstYear first year of the demo lake
+ * @param workflowDb the embedded DuckDB file with users, audit log and workflow state;
+ *                   {@code <dataDir>/state/workflow.duckdb} if empty
  */
 @ConfigurationProperties("strongtown")
 public record StrongTownProperties(Path dataDir, Path lakeDir, Boolean demoOnFirstStart, Double demoScale,
-                                   Integer demoFirstYear) {
+                                   Integer demoFirstYear, Path workflowDb) {
 
     public Path data() {
         return dataDir != null ? dataDir : DataDir.locate();
@@ -26,6 +28,10 @@ public record StrongTownProperties(Path dataDir, Path lakeDir, Boolean demoOnFir
 
     public Path lake() {
         return lakeDir != null ? lakeDir : data().resolve("lake");
+    }
+
+    public Path workflowDatabase() {
+        return workflowDb != null ? workflowDb : data().resolve("state").resolve("workflow.duckdb");
     }
 
     public boolean generateDemo() {

@@ -2,6 +2,7 @@ package cn.liaocheng.strongtown.dashboard;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.WebDriver;
@@ -22,6 +23,15 @@ public final class BrowserSupport {
     }
 
     public static WebDriver headlessChromium(int width, int height) {
+        return start(width, height, false);
+    }
+
+    /** A phone: the page sees a {@code width}×{@code height} CSS-pixel viewport, touch and a mobile user agent. */
+    public static WebDriver headlessPhone(int width, int height) {
+        return start(width, height, true);
+    }
+
+    private static WebDriver start(int width, int height, boolean phone) {
         boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
         if (!present && System.getenv("STRONGTOWN_REQUIRE_BROWSER") == null) {
             Assumptions.abort("未安装 chromium 与 chromium-driver（apt-get install -y chromium chromium-driver），跳过浏览器测试");
@@ -32,6 +42,12 @@ public final class BrowserSupport {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=" + width + "," + height, "--lang=zh-CN");
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", Map.of(
+                    "deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 3.0, "touch", true),
+                    "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
+                            + " Chrome/156.0 Mobile Safari/537.36"));
+        }
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         return driver;

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
@@ -19,9 +19,11 @@ import cn.liaocheng.strongtown.town.TownRegistry;
 
 /**
  * Makes sure a published snapshot exists. On first start with an empty lake it generates the demo
- * lake and runs the analytics in the background, reporting progress that the views show.
+ * lake and runs the analytics in the background, reporting progress that the views show. It holds
+ * no user data (only progress and whether the data are the demo set), so it is a component, not a
+ * role-checked service.
  */
-@Service
+@Component
 public class LakePreparation {
 
     private static final Logger LOG = LoggerFactory.getLogger(LakePreparation.class);

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,10 +38,12 @@ public class MartReader {
     }
 
     private final Lake lake;
+    private final Path townsFile;
     private final ObjectMapper json = new ObjectMapper();
 
     public MartReader(StrongTownProperties properties) {
         this.lake = new Lake(properties.lake());
+        this.townsFile = properties.data().resolve("reference").resolve("liaocheng-towns.csv");
     }
 
     public Optional<String> currentSnapshot() {
@@ -54,7 +57,8 @@ public class MartReader {
 
     /**
      * Runs a query in which {@code {scores}}, {@code {indicator_values}} and {@code {designations}}
-     * stand for the current snapshot's tables; parameters bind to {@code ?}.
+     * stand for the current snapshot's tables and {@code {towns}} for the reference town list
+     * ({@code town_code, town_name, county_code, county_name, town_type}); parameters bind to {@code ?}.
      */
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
         String snapshot = currentSnapshot().orElseThrow(() -> new IllegalStateException("no published snapshot"));
@@ -66,9 +70,15 @@ public class MartReader {
         resolved = resolved.replace("{designations}", Files.exists(designations())
                 ? "read_parquet(" + DuckDb.literal(designations()) + ")"
                 : "(SELECT CAST(NULL AS INTEGER) AS year, CAST(NULL AS VARCHAR) AS town_code WHERE FALSE)");
+        resolved = resolved.replace("{towns}", "read_csv(" + DuckDb.literal(townsFile)
+                + ", header = true, all_varchar = true)");
         try (Connection conn = DuckDb.inMemory(); PreparedStatement st = conn.prepareStatement(resolved)) {
             for (int i = 0; i < params.length; i++) {
-                st.setObject(i + 1, params[i]);
+                if (params[i] == null) {
+                    st.setNull(i + 1, Types.VARCHAR);
+                } else {
+                    st.setObject(i + 1, params[i]);
+                }
             }
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {

@@ -2,14 +2,17 @@ package cn.liaocheng.strongtown.dashboard.league;
 
 import java.util.Map;
 
+import cn.liaocheng.strongtown.town.TownType;
+
 /**
- * One town's line in the league table of a year.
+ * One town's line in the league table of a year. Ranks and change refer to the item the query ranks
+ * by (the composite score unless a dimension was chosen).
  *
- * @param dimensionScores dimension id → score (0–100)
+ * @param dimensionScores dimension id → score (0–100), null where a dimension has no score
  * @param rankChange places gained since last year (negative: lost); null in the first year
- * @param designatedIn year the town was designated a strong town, or null
+ * @param designatedIn first year the town was designated a strong town, up to the table's year, or null
  */
-public record LeagueRow(String townCode, String townName, String countyCode, String countyName, String townType,
-                        double composite, Map<String, Double> dimensionScores, int rankCity, int rankCounty,
-                        Integer rankChange, double coverage, Integer designatedIn) {
+public record LeagueRow(String townCode, String townName, String countyCode, String countyName, TownType townType,
+                        double composite, Map<String, Double> dimensionScores, Integer rankCity, Integer rankCounty,
+                        Integer rankChange, Double coverage, Integer designatedIn) {
 }

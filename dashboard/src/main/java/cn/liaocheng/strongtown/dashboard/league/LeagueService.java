@@ -3,13 +3,12 @@ package cn.liaocheng.strongtown.dashboard.league;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
@@ -17,38 +16,46 @@ import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.catalog.Dimension;
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 import cn.liaocheng.strongtown.dashboard.lake.MartReader;
+import cn.liaocheng.strongtown.dashboard.security.CountyScope;
+import cn.liaocheng.strongtown.dashboard.security.Access;
 import cn.liaocheng.strongtown.town.County;
-import cn.liaocheng.strongtown.town.Town;
 import cn.liaocheng.strongtown.town.TownRegistry;
+import cn.liaocheng.strongtown.town.TownType;
 
-/** League tables of towns and counties from the published snapshot. */
+/**
+ * The town league table from the published snapshot, one page at a time (DuckDB does the
+ * filtering, sorting, LIMIT and OFFSET). County staff read only their own county.
+ */
 @Service
+@PreAuthorize(Access.LEAGUE_READERS)
 public class LeagueService {
 
-    private static final String LEAGUE_SQL = """
-            SELECT s.town_code, s.item_type, s.item_id, s.score, s.rank_city, s.rank_county,
-                   s.rank_change_city, s.coverage, d.year AS designated_in
-            FROM {scores} s
-            LEFT JOIN {designations} d ON d.town_code = s.town_code AND d.year <= s.year
-            WHERE s.year = ? AND s.item_type IN ('composite', 'dimension')
-            """;
+    private static final Pattern SAFE_ID = Pattern.compile("[a-z0-9_]+");
 
     private final MartReader marts;
     private final TownRegistry towns;
     private final Catalog catalog;
+    private final CountyScope scope;
 
-    public LeagueService(MartReader marts, StrongTownProperties properties) {
+    public LeagueService(MartReader marts, StrongTownProperties properties, CountyScope scope) {
         this.marts = marts;
+        this.scope = scope;
         this.towns = TownRegistry.load(properties.data().resolve("reference"));
         this.catalog = CatalogRepository.load(properties.data().resolve("catalog")).newest();
+        catalog.dimensions().forEach(d -> {
+            if (!SAFE_ID.matcher(d.id()).matches()) {
+                throw new IllegalStateException("dimension id not usable in SQL: " + d.id());
+            }
+        });
     }
 
     public List<Dimension> dimensions() {
         return catalog.dimensions();
     }
 
+    /** The counties the caller may filter by: all of them, or a county user's own. */
     public List<County> counties() {
-        return towns.counties();
+        return scope.lockedCounty().map(code -> List.of(towns.county(code))).orElseGet(towns::counties);
     }
 
     /** Years with composite scores, newest first. */
@@ -62,50 +69,116 @@ public class LeagueService {
         return marts.manifest().path("demo").asBoolean(false);
     }
 
-    /** All towns of a year by city rank; {@code countyCode} null for the whole city. */
-    public List<LeagueRow> townLeague(int year, String countyCode) {
-        Map<String, Map<String, Object[]>> byTown = new LinkedHashMap<>();
-        Map<String, Integer> designated = new HashMap<>();
-        marts.query(LEAGUE_SQL, rs -> {
-            byTown.computeIfAbsent(rs.getString("town_code"), k -> new HashMap<>()).put(rs.getString("item_id"),
-                    new Object[] {rs.getDouble("score"), rs.getInt("rank_city"), rs.getInt("rank_county"),
-                            nullableInt(rs, "rank_change_city"), rs.getDouble("coverage")});
-            Integer d = nullableInt(rs, "designated_in");
-            if (d != null) {
-                designated.put(rs.getString("town_code"), d);
-            }
-            return null;
-        }, year);
-        List<LeagueRow> rows = new ArrayList<>();
-        byTown.forEach((code, items) -> {
-            Town town = towns.byCode(code);
-            Object[] composite = items.get("composite");
-            if (composite == null || (countyCode != null && !countyCode.equals(town.countyCode()))) {
-                return;
-            }
-            Map<String, Double> dims = new LinkedHashMap<>();
-            catalog.dimensions().forEach(d -> dims.put(d.id(), items.containsKey(d.id()) ? (Double) items.get(d.id())[0] : null));
-            rows.add(new LeagueRow(code, town.name(), town.countyCode(), town.countyName(), town.type().name(),
-                    (Double) composite[0], dims, (Integer) composite[1], (Integer) composite[2],
-                    (Integer) composite[3], (Double) composite[4], designated.get(code)));
-        });
-        rows.sort(Comparator.comparingInt(LeagueRow::rankCity).thenComparing(LeagueRow::townCode));
-        return rows;
+    /** Number of towns the query lists. */
+    public int count(LeagueQuery query) {
+        Sql sql = sql(query);
+        return marts.query("SELECT count(*) FROM (" + sql.text + ")", rs -> rs.getInt(1), sql.params.toArray())
+                .get(0);
     }
 
-    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+    /** One page of the table: {@code limit} rows from {@code offset}, in the query's order. */
+    public List<LeagueRow> page(LeagueQuery query, int offset, int limit) {
+        Sql sql = sql(query);
+        List<Object> params = new ArrayList<>(sql.params);
+        params.add(limit);
+        params.add(offset);
+        return marts.query(sql.text + " ORDER BY " + orderBy(query) + " LIMIT ? OFFSET ?", this::row, params.toArray());
+    }
+
+    private record Sql(String text, List<Object> params) {
+    }
+
+    private Sql sql(LeagueQuery query) {
+        String county = scope.restrict(query.countyCode());
+        String itemType = query.dimension() == null ? "composite" : "dimension";
+        String itemId = query.dimension() == null ? "composite" : validDimension(query.dimension());
+        StringBuilder dims = new StringBuilder();
+        for (Dimension d : catalog.dimensions()) {
+            dims.append(", MAX(score) FILTER (WHERE item_type = 'dimension' AND item_id = '").append(d.id())
+                    .append("') AS \"dim_").append(d.id()).append('"');
+        }
+        String text = """
+                WITH w AS (
+                  SELECT town_code,
+                         MAX(score) FILTER (WHERE item_type = 'composite') AS composite,
+                         MAX(coverage) FILTER (WHERE item_type = 'composite') AS coverage,
+                         MAX(rank_city) FILTER (WHERE item_type = ? AND item_id = ?) AS rank_city,
+                         MAX(rank_county) FILTER (WHERE item_type = ? AND item_id = ?) AS rank_county,
+                         MAX(rank_change_city) FILTER (WHERE item_type = ? AND item_id = ?) AS rank_change,
+                         MAX(score) FILTER (WHERE item_type = ? AND item_id = ?) AS ranked_score
+                         %s
+                  FROM {scores}
+                  WHERE year = ? AND item_type IN ('composite', 'dimension')
+                  GROUP BY town_code
+                ),
+                d AS (SELECT town_code, MIN(year) AS designated_in FROM {designations} WHERE year <= ? GROUP BY town_code)
+                SELECT w.*, t.town_name, t.county_code, t.county_name, t.town_type, d.designated_in
+                FROM w
+                JOIN {towns} t ON t.town_code = w.town_code
+                LEFT JOIN d ON d.town_code = w.town_code
+                WHERE w.composite IS NOT NULL
+                  AND (CAST(? AS VARCHAR) IS NULL OR t.county_code = ?)
+                  AND (CAST(? AS VARCHAR) IS NULL OR t.town_type = ?)
+                """.formatted(dims);
+        String type = query.townType() == null ? null : query.townType().label();
+        List<Object> params = new ArrayList<>(List.of(itemType, itemId, itemType, itemId, itemType, itemId, itemType,
+                itemId, query.year(), query.year()));
+        params.add(county);
+        params.add(county);
+        params.add(type);
+        params.add(type);
+        return new Sql(text, params);
+    }
+
+    private String validDimension(String id) {
+        return catalog.dimension(id).map(Dimension::id)
+                .orElseThrow(() -> new IllegalArgumentException("unknown dimension " + id));
+    }
+
+    /** Whitelisted sort expressions; ties always end in the town code so that pages never overlap. */
+    private String orderBy(LeagueQuery query) {
+        List<String> terms = new ArrayList<>();
+        for (LeagueSort sort : query.sort()) {
+            String expression = switch (sort.key()) {
+                case LeagueSort.RANK -> "rank_city";
+                case LeagueSort.TOWN -> "town_name";
+                case LeagueSort.COUNTY -> "county_name";
+                case LeagueSort.TYPE -> "town_type";
+                case LeagueSort.COMPOSITE -> "composite";
+                case LeagueSort.RANK_COUNTY -> "rank_county";
+                case LeagueSort.CHANGE -> "rank_change";
+                default -> {
+                    if (sort.key().startsWith(LeagueSort.DIMENSION_PREFIX)) {
+                        yield "\"dim_" + validDimension(sort.key().substring(LeagueSort.DIMENSION_PREFIX.length())) + "\"";
+                    }
+                    throw new IllegalArgumentException("unknown sort key " + sort.key());
+                }
+            };
+            terms.add(expression + (sort.descending() ? " DESC" : " ASC") + " NULLS LAST");
+        }
+        terms.add("rank_city ASC NULLS LAST");
+        terms.add("w.town_code");
+        return String.join(", ", terms);
+    }
+
+    private LeagueRow row(ResultSet rs) throws SQLException {
+        Map<String, Double> dims = new LinkedHashMap<>();
+        for (Dimension d : catalog.dimensions()) {
+            dims.put(d.id(), nullableDouble(rs, "dim_" + d.id()));
+        }
+        return new LeagueRow(rs.getString("town_code"), rs.getString("town_name"), rs.getString("county_code"),
+                rs.getString("county_name"), TownType.fromLabel(rs.getString("town_type")), rs.getDouble("composite"),
+                dims, nullableInt(rs, "rank_city"), nullableInt(rs, "rank_county"), nullableInt(rs, "rank_change"),
+                nullableDouble(rs, "coverage"), nullableInt(rs, "designated_in"));
+    }
+
+    static Integer nullableInt(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
     }
 
-    /** Mean composite per county in a year, best first. */
-    public List<CountyAverage> countyAverages(int year) {
-        return townLeague(year, null).stream()
-                .collect(Collectors.groupingBy(LeagueRow::countyCode, LinkedHashMap::new, Collectors.toList()))
-                .entrySet().stream()
-                .map(e -> new CountyAverage(e.getKey(), towns.county(e.getKey()).name(),
-                        e.getValue().stream().mapToDouble(LeagueRow::composite).average().orElse(0), e.getValue().size()))
-                .sorted(Comparator.comparingDouble(CountyAverage::meanComposite).reversed())
-                .toList();
+    static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
     }
 }

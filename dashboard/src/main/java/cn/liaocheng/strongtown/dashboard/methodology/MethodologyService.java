@@ -2,15 +2,17 @@ package cn.liaocheng.strongtown.dashboard.methodology;
 
 import java.util.Locale;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
+import cn.liaocheng.strongtown.dashboard.security.Access;
 import cn.liaocheng.strongtown.methodology.Methodology;
 import cn.liaocheng.strongtown.methodology.MethodologyDocument;
 
-/** The methodology of the catalog in force, in the user's language. Public: every role may read it. */
+/** The methodology of the catalog in force, in the user's language: every signed-in role may read it. */
 @Service
 public class MethodologyService {
 
@@ -20,6 +22,7 @@ public class MethodologyService {
         this.catalog = CatalogRepository.load(properties.data().resolve("catalog")).newest();
     }
 
+    @PreAuthorize(Access.SIGNED_IN)
     public MethodologyDocument document(Locale locale) {
         return Methodology.of(catalog, locale);
     }

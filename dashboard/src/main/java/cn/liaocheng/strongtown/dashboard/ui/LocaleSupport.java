@@ -26,7 +26,7 @@ public class LocaleSupport implements VaadinServiceInitListener {
     }
 
     /** Switches between Chinese and English for this session. */
-    static void toggle(UI ui) {
+    public static void toggle(UI ui) {
         Locale next = Translations.ENGLISH.getLanguage().equals(ui.getLocale().getLanguage())
                 ? Translations.CHINESE : Translations.ENGLISH;
         ui.getSession().setAttribute(ATTRIBUTE, next);

@@ -3,40 +3,29 @@ package cn.liaocheng.strongtown.dashboard.league.ui;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import cn.liaocheng.strongtown.dashboard.league.CountyAverage;
 import cn.liaocheng.strongtown.dashboard.league.LeagueRow;
 
-/** ECharts options of the league view, as plain maps and lists. */
-final class LeagueCharts {
+/** ECharts options of the league views, as plain maps and lists. */
+public final class LeagueCharts {
 
     private static final String BAR_COLOUR = "#c62828";
 
     private LeagueCharts() {
     }
 
-    static String oneDecimal(Double value) {
-        return value == null ? "" : String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    /** Horizontal bars of the best towns, best on top. */
-    static Map<String, Object> topTowns(List<LeagueRow> rows, int n, String title, String seriesName) {
-        List<LeagueRow> top = reversed(rows.stream().limit(n).toList());
+    /** Horizontal bars of the best towns, best on top; {@code label} names a town, e.g. with its county. */
+    public static Map<String, Object> topTowns(List<LeagueRow> top, String title, String seriesName, boolean withCounty) {
+        List<LeagueRow> ordered = reversed(top);
         return horizontalBars(title, seriesName,
-                top.stream().map(r -> r.townName() + "（" + r.countyName() + "）").toList(),
-                top.stream().map(r -> round1(r.composite())).toList());
+                ordered.stream().map(r -> withCounty ? r.townName() + "（" + r.countyName() + "）" : r.townName()).toList(),
+                ordered.stream().map(r -> round1(r.composite())).toList());
     }
 
-    static Map<String, Object> counties(List<CountyAverage> averages, String title, String seriesName) {
-        List<CountyAverage> ordered = reversed(averages);
-        return horizontalBars(title, seriesName, ordered.stream().map(CountyAverage::countyName).toList(),
-                ordered.stream().map(a -> round1(a.meanComposite())).toList());
-    }
-
-    private static Map<String, Object> horizontalBars(String title, String seriesName, List<String> labels,
-                                                      List<Double> values) {
+    /** Horizontal bars, first label on top; values 0–100. */
+    public static Map<String, Object> horizontalBars(String title, String seriesName, List<String> labels,
+                                                     List<Double> values) {
         return Map.of(
                 "title", Map.of("text", title, "left", "center", "textStyle", Map.of("fontSize", 14)),
                 "tooltip", Map.of("trigger", "axis"),
@@ -49,13 +38,13 @@ final class LeagueCharts {
     }
 
     /** ECharts draws a category axis bottom-up: reverse so that the best stands on top. */
-    private static <T> List<T> reversed(List<T> list) {
+    public static <T> List<T> reversed(List<T> list) {
         List<T> copy = new ArrayList<>(list);
         Collections.reverse(copy);
         return copy;
     }
 
-    private static double round1(double v) {
+    public static double round1(double v) {
         return Math.round(v * 10) / 10.0;
     }
 }

@@ -1,7 +1,11 @@
 package cn.liaocheng.strongtown.dashboard.league.ui;
 
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -9,45 +13,83 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import jakarta.annotation.security.RolesAllowed;
 
 import cn.liaocheng.strongtown.catalog.Dimension;
 import cn.liaocheng.strongtown.dashboard.chart.EChart;
+import cn.liaocheng.strongtown.dashboard.county.CountyRow;
+import cn.liaocheng.strongtown.dashboard.county.CountyService;
+import cn.liaocheng.strongtown.dashboard.county.ui.CountyLeagueView;
+import cn.liaocheng.strongtown.dashboard.export.ExportFile;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
-import cn.liaocheng.strongtown.dashboard.lake.PreparationState;
+import cn.liaocheng.strongtown.dashboard.league.LeagueExport;
+import cn.liaocheng.strongtown.dashboard.league.LeagueQuery;
 import cn.liaocheng.strongtown.dashboard.league.LeagueRow;
 import cn.liaocheng.strongtown.dashboard.league.LeagueService;
+import cn.liaocheng.strongtown.dashboard.league.LeagueSort;
+import cn.liaocheng.strongtown.dashboard.security.CountyScope;
+import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.security.ViewAccess;
+import cn.liaocheng.strongtown.dashboard.ui.Formats;
+import cn.liaocheng.strongtown.dashboard.ui.LakeReadiness;
 import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
 import cn.liaocheng.strongtown.town.County;
+import cn.liaocheng.strongtown.town.TownType;
 
 /**
- * The town league table of a year: composite and six dimension scores, city and county rank,
- * rank change (rises red, falls green, as Chinese readers expect), with two charts.
+ * The town league table of a year: filters by year, county, town type and the dimension that ranks
+ * the table; composite and six dimension scores, city and county rank, rank change (rises red, falls
+ * green); loaded page by page from DuckDB; exports to XLSX and CSV. County staff see only their
+ * own county: the county filter is set to it and locked.
  */
 @Route(value = "league", layout = MainLayout.class)
-@RouteAlias(value = "", layout = MainLayout.class)
+@RolesAllowed({Role.Names.LEADER, Role.Names.ANALYST, Role.Names.OFFICE, Role.Names.COUNTY, Role.Names.ADMIN})
 public class LeagueView extends VerticalLayout implements HasDynamicTitle {
 
     static final int TOP_N = 15;
+    /** The "composite" entry of the dimension filter. */
+    static final String COMPOSITE = "";
 
     private final LeagueService league;
+    private final LeagueExport export;
+    private final CountyService counties;
     private final LakePreparation preparation;
-    private final ProgressBar progress = new ProgressBar(0, 1);
-    private final Span progressText = new Span();
+    private final CountyScope scope;
+    private final boolean mayCompareCounties;
+    private boolean built;
 
-    public LeagueView(LeagueService league, LakePreparation preparation) {
+    final Select<Integer> year = new Select<>();
+    final ComboBox<County> county = new ComboBox<>();
+    final Select<TownType> townType = new Select<>();
+    final Select<String> dimension = new Select<>();
+    final Grid<LeagueRow> grid = new Grid<>();
+    final Span count = new Span();
+    final EChart topChart = new EChart();
+    final EChart countyChart = new EChart();
+
+    public LeagueView(LeagueService league, LeagueExport export, CountyService counties, LakePreparation preparation,
+                      CountyScope scope, ViewAccess access) {
         this.league = league;
+        this.export = export;
+        this.counties = counties;
         this.preparation = preparation;
+        this.scope = scope;
+        this.mayCompareCounties = access.mayOpen(CountyLeagueView.class);
         setSizeFull();
         add(new H2(getTranslation("league.title")));
     }
@@ -59,25 +101,10 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        if (preparation.state().ready()) {
-            showLeague();
-            return;
+        if (!built) {
+            built = true;
+            LakeReadiness.whenReady(this, event.getUI(), preparation, this::showLeague);
         }
-        progressText.setId("preparation-status");
-        add(progressText, progress);
-        updateProgress(preparation.state());
-        event.getUI().setPollInterval(500);
-        event.getUI().addPollListener(e -> {
-            PreparationState state = preparation.state();
-            updateProgress(state);
-            if (state.phase() != PreparationState.Phase.PREPARING) {
-                e.getSource().setPollInterval(-1);
-                if (state.ready()) {
-                    remove(progressText, progress);
-                    showLeague();
-                }
-            }
-        });
     }
 
     @Override
@@ -85,85 +112,139 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
         event.getUI().setPollInterval(-1);
     }
 
-    private void updateProgress(PreparationState state) {
-        progress.setValue(Math.max(0, Math.min(1, state.progress())));
-        progressText.setText(getTranslation(state.messageKey(), state.detail()));
+    /** The query the filters describe (the grid adds its sort). */
+    LeagueQuery query() {
+        return new LeagueQuery(year.getValue(), county.getValue() == null ? null : county.getValue().code(),
+                townType.getValue(), dimension.getValue() == null || dimension.getValue().isEmpty() ? null
+                        : dimension.getValue(), List.of());
     }
 
     private void showLeague() {
         List<Integer> years = league.years();
-        Select<Integer> year = new Select<>();
         year.setLabel(getTranslation("league.year"));
         year.setItems(years);
         year.setId("year-select");
-        ComboBox<County> county = new ComboBox<>(getTranslation("league.county"));
+        county.setLabel(getTranslation("league.county"));
         county.setItems(league.counties());
         county.setItemLabelGenerator(County::name);
         county.setPlaceholder(getTranslation("league.county.all"));
         county.setClearButtonVisible(true);
         county.setId("county-filter");
+        scope.lockedCounty().ifPresent(code -> {
+            county.setValue(league.counties().stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow());
+            county.setReadOnly(true);
+            county.setClearButtonVisible(false);
+            county.setHelperText(getTranslation("league.county.locked"));
+        });
+        townType.setLabel(getTranslation("league.type"));
+        townType.setItems(Arrays.asList(TownType.values()));
+        townType.setItemLabelGenerator(t -> t == null ? getTranslation("league.type.all")
+                : getTranslation("town.type." + t.name()));
+        townType.setEmptySelectionAllowed(true);
+        townType.setEmptySelectionCaption(getTranslation("league.type.all"));
+        townType.setId("type-filter");
+        Locale locale = getLocale();
+        List<String> dimensionIds = new ArrayList<>(List.of(COMPOSITE));
+        league.dimensions().forEach(d -> dimensionIds.add(d.id()));
+        dimension.setLabel(getTranslation("league.dimension"));
+        dimension.setItems(dimensionIds);
+        dimension.setItemLabelGenerator(id -> id.isEmpty() ? getTranslation("league.dimension.composite")
+                : league.dimensions().stream().filter(d -> d.id().equals(id)).findFirst()
+                        .map(d -> d.name().in(locale)).orElse(id));
+        dimension.setValue(COMPOSITE);
+        dimension.setId("dimension-filter");
 
-        EChart top = new EChart();
-        top.setId("chart-top-towns");
-        EChart counties = new EChart();
-        counties.setId("chart-counties");
-        FlexLayout charts = new FlexLayout(top, counties);
+        topChart.setId("chart-top-towns");
+        countyChart.setId("chart-counties");
+        FlexLayout charts = new FlexLayout(topChart);
+        if (mayCompareCounties) {
+            charts.add(countyChart);
+        }
         charts.setWidthFull();
         charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        top.getStyle().set("flex", "1 1 420px");
-        counties.getStyle().set("flex", "1 1 420px");
+        topChart.getStyle().set("flex", "1 1 320px");
+        countyChart.getStyle().set("flex", "1 1 320px");
 
-        Span count = new Span();
         count.setId("league-count");
-        Grid<LeagueRow> grid = grid();
+        configureGrid();
+        grid.setItems(q -> league.page(query().withSort(sorts(q.getSortOrders())), q.getOffset(), q.getLimit()).stream(),
+                q -> league.count(query()));
         Runnable refresh = () -> {
-            Integer y = year.getValue();
-            String countyCode = county.getValue() == null ? null : county.getValue().code();
-            List<LeagueRow> rows = league.townLeague(y, countyCode);
-            grid.setItems(rows);
-            count.setText(getTranslation("league.count", rows.size()));
-            top.setOption(LeagueCharts.topTowns(rows, TOP_N, getTranslation("league.chart.top", TOP_N),
-                    getTranslation("league.col.composite")));
-            counties.setOption(LeagueCharts.counties(league.countyAverages(y),
-                    getTranslation("league.chart.counties"), getTranslation("league.col.composite")));
+            LeagueQuery query = query();
+            grid.getDataProvider().refreshAll();
+            count.setText(getTranslation("league.count", league.count(query)));
+            topChart.setOption(LeagueCharts.topTowns(league.page(query, 0, TOP_N),
+                    getTranslation("league.chart.top", TOP_N), getTranslation("league.col.composite"),
+                    query.countyCode() == null));
+            if (mayCompareCounties) {
+                List<CountyRow> rows = counties.league(query.year());
+                countyChart.setOption(LeagueCharts.horizontalBars(getTranslation("league.chart.counties"),
+                        getTranslation("league.col.composite"),
+                        LeagueCharts.reversed(rows.stream().map(CountyRow::countyName).toList()),
+                        LeagueCharts.reversed(rows.stream().map(r -> LeagueCharts.round1(r.meanComposite())).toList())));
+            }
         };
         year.addValueChangeListener(e -> refresh.run());
         county.addValueChangeListener(e -> refresh.run());
+        townType.addValueChangeListener(e -> refresh.run());
+        dimension.addValueChangeListener(e -> refresh.run());
         year.setValue(years.get(0));
-        HorizontalLayout filters = new HorizontalLayout(year, county, count);
+
+        FlexLayout filters = new FlexLayout(year, county, townType, dimension, count,
+                download("export-xlsx", "league.export.xlsx", q -> export.xlsx(q, locale)),
+                download("export-csv", "league.export.csv", q -> export.csv(q, locale)));
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.setAlignItems(Alignment.BASELINE);
+        filters.getStyle().set("gap", "var(--lumo-space-m)");
+        filters.setWidthFull();
         add(filters, charts, grid);
         setFlexGrow(1, grid);
     }
 
-    private Grid<LeagueRow> grid() {
-        Grid<LeagueRow> grid = new Grid<>();
+    private Anchor download(String id, String labelKey, Function<LeagueQuery, ExportFile> writer) {
+        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+            ExportFile file = writer.apply(query().withSort(List.of()));
+            return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(), file.contentType(),
+                    file.content().length);
+        }), "");
+        anchor.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span(" " + getTranslation(labelKey)));
+        anchor.setId(id);
+        anchor.getElement().setAttribute("download", true);
+        return anchor;
+    }
+
+    static List<LeagueSort> sorts(List<QuerySortOrder> orders) {
+        return orders.stream().map(o -> new LeagueSort(o.getSorted(), o.getDirection() == SortDirection.DESCENDING))
+                .toList();
+    }
+
+    private void configureGrid() {
         grid.setId("league-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setMinHeight("420px");
+        grid.setPageSize(50);
         Locale locale = getLocale();
-        grid.addColumn(LeagueRow::rankCity).setHeader(getTranslation("league.col.rank")).setSortable(true)
-                .setAutoWidth(true).setFrozen(true);
-        grid.addColumn(LeagueRow::townName).setHeader(getTranslation("league.col.town")).setSortable(true)
-                .setAutoWidth(true).setFrozen(true);
-        grid.addColumn(LeagueRow::countyName).setHeader(getTranslation("league.col.county")).setSortable(true)
-                .setAutoWidth(true);
-        grid.addColumn(r -> getTranslation("town.type." + r.townType())).setHeader(getTranslation("league.col.type"))
-                .setAutoWidth(true);
-        grid.addColumn(r -> LeagueCharts.oneDecimal(r.composite())).setHeader(getTranslation("league.col.composite"))
-                .setComparator(LeagueRow::composite).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(r -> r.rankCity() == null ? "" : String.valueOf(r.rankCity()))
+                .setHeader(getTranslation("league.col.rank")).setSortProperty(LeagueSort.RANK)
+                .setAutoWidth(true).setFrozen(true).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(LeagueRow::townName).setHeader(getTranslation("league.col.town"))
+                .setSortProperty(LeagueSort.TOWN).setAutoWidth(true).setFrozen(true);
+        grid.addColumn(LeagueRow::countyName).setHeader(getTranslation("league.col.county"))
+                .setSortProperty(LeagueSort.COUNTY).setAutoWidth(true);
+        grid.addColumn(r -> getTranslation("town.type." + r.townType().name())).setHeader(getTranslation("league.col.type"))
+                .setSortProperty(LeagueSort.TYPE).setAutoWidth(true);
+        grid.addColumn(r -> Formats.oneDecimal(r.composite())).setHeader(getTranslation("league.col.composite"))
+                .setSortProperty(LeagueSort.COMPOSITE).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         for (Dimension d : league.dimensions()) {
-            grid.addColumn(r -> LeagueCharts.oneDecimal(r.dimensionScores().get(d.id())))
+            grid.addColumn(r -> Formats.oneDecimal(r.dimensionScores().get(d.id())))
                     .setHeader(d.name().in(locale)).setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
-                    .setComparator(r -> r.dimensionScores().getOrDefault(d.id(), -1.0));
+                    .setSortProperty(LeagueSort.DIMENSION_PREFIX + d.id());
         }
-        grid.addColumn(LeagueRow::rankCounty).setHeader(getTranslation("league.col.rankCounty")).setSortable(true)
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(LeagueRow::rankCounty).setHeader(getTranslation("league.col.rankCounty"))
+                .setSortProperty(LeagueSort.RANK_COUNTY).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(r -> RankChange.of(r.rankChange())))
-                .setHeader(getTranslation("league.col.change")).setAutoWidth(true)
-                .setComparator(r -> r.rankChange() == null ? 0 : r.rankChange());
+                .setHeader(getTranslation("league.col.change")).setAutoWidth(true).setSortProperty(LeagueSort.CHANGE);
         grid.addColumn(r -> r.designatedIn() == null ? "" : getTranslation("league.designated", String.valueOf(r.designatedIn())))
                 .setHeader(getTranslation("league.col.designated")).setAutoWidth(true);
-        return grid;
     }
 }

@@ -2,16 +2,18 @@ package cn.liaocheng.strongtown.dashboard.league.ui;
 
 import com.vaadin.flow.component.html.Span;
 
-/** A rank change as Chinese dashboards show it: rises ▲ in red, falls ▼ in green. */
-final class RankChange {
+import cn.liaocheng.strongtown.dashboard.ui.Formats;
 
-    static final String RISE_RED = "#d32f2f";
-    static final String FALL_GREEN = "#2e7d32";
+/** A rank change as Chinese dashboards show it: rises ▲ in red, falls ▼ in green. */
+public final class RankChange {
+
+    static final String RISE_RED = Formats.RISE_RED;
+    static final String FALL_GREEN = Formats.FALL_GREEN;
 
     private RankChange() {
     }
 
-    static Span of(Integer change) {
+    public static Span of(Integer change) {
         Span span = new Span();
         if (change == null || change == 0) {
             span.setText("—");

@@ -11,12 +11,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
+import jakarta.annotation.security.PermitAll;
+
 import cn.liaocheng.strongtown.dashboard.methodology.MethodologyService;
 import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
 import cn.liaocheng.strongtown.methodology.MethodologyDocument;
 
 /** 计算方法说明: generated from the catalog in force, so it always states the weights and methods used. */
 @Route(value = "methodology", layout = MainLayout.class)
+@PermitAll
 public class MethodologyView extends VerticalLayout implements HasDynamicTitle {
 
     public MethodologyView(MethodologyService methodology) {

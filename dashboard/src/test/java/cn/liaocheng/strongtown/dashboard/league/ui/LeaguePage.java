@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -19,13 +20,14 @@ final class LeaguePage {
     }
 
     LeaguePage open(String baseUrl) {
-        driver.get(baseUrl + "/");
+        driver.get(baseUrl + "/league");
         return this;
     }
 
     /** Waits until the grid has rows; on first start the lake is generated and scored first. */
     LeaguePage waitUntilLoaded(Duration timeout) {
         new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(500))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> gridSize() > 0 && !cellTexts().isEmpty());
         return this;
     }
@@ -63,7 +65,7 @@ final class LeaguePage {
     LeaguePage switchLanguage() {
         String before = heading();
         driver.findElement(By.id("language-switch")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
             List<WebElement> h2 = d.findElements(By.tagName("h2"));
             return !h2.isEmpty() && !h2.get(0).getText().equals(before);
         });

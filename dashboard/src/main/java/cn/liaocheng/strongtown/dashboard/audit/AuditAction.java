@@ -1,0 +1,21 @@
+package cn.liaocheng.strongtown.dashboard.audit;
+
+/** What an audit log entry records; each has a translation {@code audit.action.<NAME>}. */
+public enum AuditAction {
+    LOGIN_SUCCESS,
+    LOGIN_FAILURE,
+    LOGIN_REFUSED_LOCKED,
+    ACCOUNT_LOCKED,
+    LOGOUT,
+    USER_CREATED,
+    USER_UPDATED,
+    PASSWORD_RESET,
+    PASSWORD_CHANGED,
+    ACCOUNT_UNLOCKED,
+    ADMIN_CREATED,
+    EXPORT;
+
+    public String translationKey() {
+        return "audit.action." + name();
+    }
+}

@@ -1,0 +1,16 @@
+package cn.liaocheng.strongtown.dashboard.audit;
+
+/**
+ * Something to write to the audit log, published as a Spring application event by whichever
+ * feature it happened in; {@code audit} stores it.
+ *
+ * @param username the acting (or attempted) user name, may be null
+ * @param detail free text, e.g. the affected user or the exported table; may be null
+ * @param remoteAddress the client's address where known
+ */
+public record AuditEntry(String username, AuditAction action, String detail, String remoteAddress) {
+
+    public static AuditEntry of(String username, AuditAction action, String detail) {
+        return new AuditEntry(username, action, detail, null);
+    }
+}

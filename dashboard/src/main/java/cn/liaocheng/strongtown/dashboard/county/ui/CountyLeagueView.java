@@ -1,0 +1,91 @@
+package cn.liaocheng.strongtown.dashboard.county.ui;
+
+import java.util.List;
+
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import cn.liaocheng.strongtown.dashboard.chart.EChart;
+import cn.liaocheng.strongtown.dashboard.county.CountyRow;
+import cn.liaocheng.strongtown.dashboard.county.CountyService;
+import cn.liaocheng.strongtown.dashboard.league.ui.RankChange;
+import cn.liaocheng.strongtown.dashboard.overview.OverviewService;
+import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.ui.Formats;
+import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+
+/**
+ * The county league table (§4): each county's mean composite score, rank, change against last year,
+ * best town and designated towns, with a line chart of every county's mean by year.
+ */
+@Route(value = "counties", layout = MainLayout.class)
+@RolesAllowed({Role.Names.LEADER, Role.Names.ANALYST, Role.Names.OFFICE, Role.Names.ADMIN})
+public class CountyLeagueView extends VerticalLayout implements HasDynamicTitle {
+
+    final Select<Integer> year = new Select<>();
+    final Grid<CountyRow> grid = new Grid<>();
+    final EChart trends = new EChart();
+
+    public CountyLeagueView(CountyService counties, OverviewService overview) {
+        setSizeFull();
+        add(new H2(getTranslation("counties.title")));
+        List<Integer> years = overview.years();
+        year.setLabel(getTranslation("league.year"));
+        year.setItems(years);
+        year.setId("county-year-select");
+        grid.setId("county-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(CountyRow::rank).setHeader(getTranslation("counties.col.rank")).setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(CountyRow::countyName).setHeader(getTranslation("league.col.county")).setAutoWidth(true);
+        grid.addColumn(r -> Formats.oneDecimal(r.meanComposite())).setHeader(getTranslation("counties.col.mean"))
+                .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(new ComponentRenderer<>(r -> meanChange(r))).setHeader(getTranslation("counties.col.meanChange"))
+                .setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(r -> RankChange.of(r.rankChange())))
+                .setHeader(getTranslation("league.col.change")).setAutoWidth(true);
+        grid.addColumn(CountyRow::towns).setHeader(getTranslation("counties.col.towns")).setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(r -> r.bestTown() + " " + Formats.oneDecimal(r.bestScore()))
+                .setHeader(getTranslation("counties.col.best")).setAutoWidth(true);
+        grid.addColumn(CountyRow::designatedTowns).setHeader(getTranslation("counties.col.designated"))
+                .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        trends.setId("chart-county-trends");
+        trends.setOption(CountyCharts.trends(counties.trends(), getTranslation("counties.chart.trends")));
+        year.addValueChangeListener(e -> grid.setItems(counties.league(e.getValue())));
+        year.setValue(years.get(0));
+        add(year, grid, trends);
+    }
+
+    /** The change of the mean score against last year, in points: rises red, falls green. */
+    private Span meanChange(CountyRow row) {
+        Span span = new Span();
+        if (row.previousMean() == null) {
+            span.setText("—");
+            return span;
+        }
+        double change = row.meanComposite() - row.previousMean();
+        span.setText((change >= 0 ? "▲" : "▼") + Formats.oneDecimal(Math.abs(change)));
+        String colour = Formats.colour(Math.round(change * 10) / 10.0);
+        if (colour != null) {
+            span.getStyle().set("color", colour);
+        }
+        return span;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("counties.title") + " · " + getTranslation("app.title");
+    }
+}

@@ -1,0 +1,66 @@
+package cn.liaocheng.strongtown.dashboard.ui;
+
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.function.BiFunction;
+
+/**
+ * Numbers as Chinese readers expect them (DESIGN §5): amounts in 万元 or, from 10,000 万元 on, 亿元,
+ * with thousands separators; firms in 家, market entities in 户; percentages with one decimal; rises
+ * red and falls green. Unit words come from the translation files through {@code translate}.
+ */
+public final class Formats {
+
+    /** Rises are red in China. */
+    public static final String RISE_RED = "#d32f2f";
+    /** Falls are green in China. */
+    public static final String FALL_GREEN = "#2e7d32";
+
+    private Formats() {
+    }
+
+    /** An amount given in 万元: "8,765 万元" or, from 1 亿元 on, "1.2 亿元". */
+    public static String amountWan(double wanYuan, Locale locale, BiFunction<String, Object[], String> translate) {
+        if (Math.abs(wanYuan) >= 10_000) {
+            return translate.apply("unit.yiYuan", new Object[] {decimals(wanYuan / 10_000, 1, locale)});
+        }
+        return translate.apply("unit.wanYuan", new Object[] {decimals(wanYuan, 0, locale)});
+    }
+
+    /** A count with thousands separators. */
+    public static String count(double value, Locale locale) {
+        return decimals(value, 0, locale);
+    }
+
+    public static String decimals(double value, int digits, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale == null ? Locale.ROOT : locale);
+        format.setGroupingUsed(true);
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(value);
+    }
+
+    /** A percentage with one decimal, e.g. "12.3%". */
+    public static String percent(double percent) {
+        return String.format(Locale.ROOT, "%.1f%%", percent);
+    }
+
+    /** A signed change in percent with arrow: "▲3.2%" or "▼1.0%"; null if there is no base. */
+    public static String changePercent(Double now, Double before) {
+        if (now == null || before == null || before == 0) {
+            return null;
+        }
+        double change = (now - before) / Math.abs(before) * 100;
+        return (change >= 0 ? "▲" : "▼") + percent(Math.abs(change));
+    }
+
+    /** Red for a rise, green for a fall, null for none. */
+    public static String colour(double change) {
+        return change > 0 ? RISE_RED : change < 0 ? FALL_GREEN : null;
+    }
+
+    /** One decimal, as scores are shown. */
+    public static String oneDecimal(Double value) {
+        return value == null ? "" : String.format(Locale.ROOT, "%.1f", value);
+    }
+}

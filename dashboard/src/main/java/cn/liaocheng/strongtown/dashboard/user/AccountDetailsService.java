@@ -1,0 +1,31 @@
+package cn.liaocheng.strongtown.dashboard.user;
+
+import java.time.Clock;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+import cn.liaocheng.strongtown.dashboard.security.StrongTownUser;
+
+/** Spring Security's view of the users table; a locked account is reported as locked until its lock ends. */
+@Component
+class AccountDetailsService implements UserDetailsService {
+
+    private final UserRepository repository;
+    private final Clock clock = Clock.systemUTC();
+
+    AccountDetailsService(UserRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        UserRepository.Stored stored = repository.find(username)
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        UserAccount a = stored.account();
+        return new StrongTownUser(a.username(), stored.passwordHash(), a.displayName(), a.role(), a.countyCode(),
+                a.enabled(), !a.lockedAt(clock.instant()));
+    }
+}

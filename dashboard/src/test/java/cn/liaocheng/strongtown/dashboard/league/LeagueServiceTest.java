@@ -1,0 +1,62 @@
+package cn.liaocheng.strongtown.dashboard.league;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import cn.liaocheng.strongtown.town.TownType;
+
+/** Paging, filters and sorting of the league table happen in DuckDB and agree with each other. */
+class LeagueServiceTest extends SignedInLeagueTest {
+
+
+    @Test
+    void pagesTogetherAreTheWholeTableWithoutOverlap() {
+        LeagueQuery query = LeagueQuery.of(year);
+        List<LeagueRow> all = league.page(query, 0, 1000);
+        List<LeagueRow> paged = new ArrayList<>();
+        for (int offset = 0; offset < 136; offset += 50) {
+            paged.addAll(league.page(query, offset, 50));
+        }
+        assertThat(all).hasSize(136);
+        assertThat(paged).extracting(LeagueRow::townCode).containsExactlyElementsOf(all.stream().map(LeagueRow::townCode).toList());
+        assertThat(all).extracting(LeagueRow::rankCity).isSortedAccordingTo(Comparator.naturalOrder());
+        assertThat(all.get(0).rankCity()).isEqualTo(1);
+    }
+
+    @Test
+    void filtersByCountyAndTownType() {
+        LeagueQuery subdistricts = new LeagueQuery(year, "371502", TownType.SUBDISTRICT, null, List.of());
+        List<LeagueRow> rows = league.page(subdistricts, 0, 100);
+        assertThat(rows).hasSize(10).hasSize(league.count(subdistricts))
+                .allSatisfy(r -> {
+                    assertThat(r.countyName()).isEqualTo("东昌府区");
+                    assertThat(r.townType()).isEqualTo(TownType.SUBDISTRICT);
+                });
+    }
+
+    @Test
+    void aDimensionRanksTheTable() {
+        List<LeagueRow> rows = league.page(new LeagueQuery(year, null, null, "finance", List.of()), 0, 136);
+        assertThat(rows).extracting(r -> r.dimensionScores().get("finance"))
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(rows.get(0).rankCity()).isEqualTo(1);
+    }
+
+    @Test
+    void sortsByAnyColumnBothWays() {
+        LeagueQuery query = LeagueQuery.of(year);
+        List<LeagueRow> byComposite = league.page(query.withSort(List.of(LeagueSort.ascending(LeagueSort.COMPOSITE))), 0, 136);
+        assertThat(byComposite).extracting(LeagueRow::composite).isSorted();
+        List<LeagueRow> byStrength = league.page(query.withSort(List.of(LeagueSort.descending("dim:strength"))), 0, 136);
+        assertThat(byStrength).extracting(r -> r.dimensionScores().get("strength"))
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        List<LeagueRow> byCounty = league.page(query.withSort(List.of(LeagueSort.ascending(LeagueSort.COUNTY),
+                LeagueSort.ascending(LeagueSort.RANK_COUNTY))), 0, 136);
+        assertThat(byCounty.get(0).rankCounty()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,348 @@
+package cn.liaocheng.strongtown.dashboard.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Service;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.Component;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+
+import cn.liaocheng.strongtown.dashboard.KaribuTestBase;
+import cn.liaocheng.strongtown.dashboard.TestUsers;
+import cn.liaocheng.strongtown.dashboard.audit.AuditFilter;
+import cn.liaocheng.strongtown.dashboard.chart.EChart;
+import cn.liaocheng.strongtown.dashboard.audit.AuditLog;
+import cn.liaocheng.strongtown.dashboard.audit.ui.AuditView;
+import cn.liaocheng.strongtown.dashboard.county.CountyService;
+import cn.liaocheng.strongtown.dashboard.county.ui.CountyLeagueView;
+import cn.liaocheng.strongtown.dashboard.league.LeagueExport;
+import cn.liaocheng.strongtown.dashboard.league.LeagueQuery;
+import cn.liaocheng.strongtown.dashboard.league.LeagueRow;
+import cn.liaocheng.strongtown.dashboard.league.LeagueService;
+import cn.liaocheng.strongtown.dashboard.league.ui.LeagueView;
+import cn.liaocheng.strongtown.dashboard.methodology.MethodologyService;
+import cn.liaocheng.strongtown.dashboard.methodology.ui.MethodologyView;
+import cn.liaocheng.strongtown.dashboard.overview.OverviewService;
+import cn.liaocheng.strongtown.dashboard.overview.ui.BigScreenView;
+import cn.liaocheng.strongtown.dashboard.overview.ui.OverviewView;
+import cn.liaocheng.strongtown.dashboard.security.ui.LoginView;
+import cn.liaocheng.strongtown.dashboard.ui.StartView;
+import cn.liaocheng.strongtown.dashboard.user.UserChange;
+import cn.liaocheng.strongtown.dashboard.user.UserService;
+import cn.liaocheng.strongtown.dashboard.user.UserValidationException;
+import cn.liaocheng.strongtown.dashboard.user.ui.AccountView;
+import cn.liaocheng.strongtown.dashboard.user.ui.UserAdminView;
+import cn.liaocheng.strongtown.town.County;
+
+/**
+ * Issue 5 §11: every role × every view and every service method — allowed or denied — and the
+ * county rule: a county user never reads another county's non-public data.
+ */
+class RoleMatrixTest extends KaribuTestBase {
+
+    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    private static final Set<Role> CITY = EnumSet.of(Role.LEADER, Role.ANALYST, Role.OFFICE, Role.ADMIN);
+    private static final Set<Role> LEAGUE = EnumSet.of(Role.LEADER, Role.ANALYST, Role.OFFICE, Role.COUNTY, Role.ADMIN);
+    private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    private static final String TARGET_USER = "matrix-target";
+
+    /** Route → view class and the roles that may open it. */
+    private static final Map<String, ViewRule> VIEWS = new LinkedHashMap<>();
+
+    static {
+        VIEWS.put("overview", new ViewRule(OverviewView.class, CITY));
+        VIEWS.put("screen", new ViewRule(BigScreenView.class, CITY));
+        VIEWS.put("league", new ViewRule(LeagueView.class, LEAGUE));
+        VIEWS.put("counties", new ViewRule(CountyLeagueView.class, CITY));
+        VIEWS.put("admin/users", new ViewRule(UserAdminView.class, ADMIN));
+        VIEWS.put("admin/audit", new ViewRule(AuditView.class, ADMIN));
+        VIEWS.put("account", new ViewRule(AccountView.class, ALL));
+        VIEWS.put("methodology", new ViewRule(MethodologyView.class, ALL));
+    }
+
+    private record ViewRule(Class<? extends Component> view, Set<Role> allowed) {
+    }
+
+    private record Call(Class<?> service, String method, Set<Role> allowed, Runnable run) {
+    }
+
+    @Autowired
+    LeagueService league;
+    @Autowired
+    LeagueExport export;
+    @Autowired
+    CountyService counties;
+    @Autowired
+    OverviewService overview;
+    @Autowired
+    UserService users;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    MethodologyService methodology;
+
+    private int year;
+
+    @BeforeEach
+    void targetUserExists() {
+        TestUsers.signIn(Role.ADMIN);
+        if (users.users().stream().noneMatch(u -> u.username().equals(TARGET_USER))) {
+            users.create(TARGET_USER, new UserChange("矩阵测试", Role.ANALYST, null, true), "matrix-password-1");
+        }
+        year = league.years().get(0);
+        TestUsers.signOut();
+    }
+
+    private List<Call> calls() {
+        LeagueQuery query = LeagueQuery.of(year);
+        UserChange same = new UserChange("矩阵测试", Role.ANALYST, null, true);
+        return List.of(
+                new Call(LeagueService.class, "dimensions", LEAGUE, () -> league.dimensions()),
+                new Call(LeagueService.class, "counties", LEAGUE, () -> league.counties()),
+                new Call(LeagueService.class, "years", LEAGUE, () -> league.years()),
+                new Call(LeagueService.class, "isDemo", LEAGUE, () -> league.isDemo()),
+                new Call(LeagueService.class, "count", LEAGUE, () -> league.count(query)),
+                new Call(LeagueService.class, "page", LEAGUE, () -> league.page(query, 0, 5)),
+                new Call(LeagueExport.class, "xlsx", LEAGUE, () -> export.xlsx(query, Locale.CHINA)),
+                new Call(LeagueExport.class, "csv", LEAGUE, () -> export.csv(query, Locale.CHINA)),
+                new Call(CountyService.class, "league", CITY, () -> counties.league(year)),
+                new Call(CountyService.class, "trends", CITY, () -> counties.trends()),
+                new Call(OverviewService.class, "years", CITY, () -> overview.years()),
+                new Call(OverviewService.class, "kpis", CITY, () -> overview.kpis(year)),
+                new Call(OverviewService.class, "tiles", CITY, () -> overview.tiles(year)),
+                new Call(OverviewService.class, "designated", CITY, () -> overview.designated(year)),
+                new Call(UserService.class, "counties", ADMIN, () -> users.counties()),
+                new Call(UserService.class, "users", ADMIN, () -> users.users()),
+                new Call(UserService.class, "create", ADMIN, () -> {
+                    try {
+                        users.create(TARGET_USER, same, "matrix-password-1");
+                    } catch (UserValidationException exists) {
+                        assertThat(exists.messageKey()).isEqualTo("user.error.exists");
+                    }
+                }),
+                new Call(UserService.class, "update", ADMIN, () -> users.update(TARGET_USER, same)),
+                new Call(UserService.class, "resetPassword", ADMIN, () -> users.resetPassword(TARGET_USER, "matrix-password-1")),
+                new Call(UserService.class, "unlock", ADMIN, () -> users.unlock(TARGET_USER)),
+                new Call(UserService.class, "changeOwnPassword", ALL, () -> {
+                    try {
+                        users.changeOwnPassword("not-the-password", "new-password-123");
+                    } catch (UserValidationException refused) {
+                        // allowed to try; the test users have no stored account, so the change itself is refused
+                        assertThat(refused.messageKey()).isIn("user.error.unknown", "user.error.wrongPassword");
+                    }
+                }),
+                new Call(AuditLog.class, "page", ADMIN, () -> audit.page(AuditFilter.all(), 0, 10)),
+                new Call(AuditLog.class, "count", ADMIN, () -> audit.count(AuditFilter.all())),
+                new Call(MethodologyService.class, "document", ALL, () -> methodology.document(Locale.CHINA)));
+    }
+
+    @Test
+    void everyRoleOpensExactlyItsViews() {
+        List<String> wrong = new ArrayList<>();
+        for (Role role : Role.values()) {
+            for (Map.Entry<String, ViewRule> view : VIEWS.entrySet()) {
+                signIn(role);
+                Component shown = navigate(view.getKey());
+                boolean opened = shown != null && shown.getClass().equals(view.getValue().view());
+                if (opened != view.getValue().allowed().contains(role)) {
+                    wrong.add(role + " " + view.getKey() + (opened ? " opened" : " refused"));
+                }
+                signOut();
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void anonymousUsersSeeOnlyTheLoginView() {
+        for (String route : VIEWS.keySet()) {
+            assertThat(navigate(route)).as(route).isInstanceOf(LoginView.class);
+        }
+        assertThat(navigate("")).isInstanceOf(LoginView.class);
+    }
+
+    @Test
+    void startPageForwardsEachRoleToItsLandingView() {
+        Map<Role, Class<?>> expected = Map.of(Role.LEADER, OverviewView.class, Role.ANALYST, OverviewView.class,
+                Role.OFFICE, OverviewView.class, Role.ADMIN, OverviewView.class, Role.COUNTY, LeagueView.class,
+                Role.REVIEWER, StartView.class);
+        for (Role role : Role.values()) {
+            signIn(role);
+            assertThat(navigate("")).as(role.name()).isInstanceOf(expected.get(role));
+            signOut();
+        }
+    }
+
+    @Test
+    void everyRoleCallsExactlyItsServiceMethods() {
+        List<String> wrong = new ArrayList<>();
+        for (Call call : calls()) {
+            for (Role role : Role.values()) {
+                TestUsers.signIn(role);
+                boolean allowed;
+                try {
+                    call.run().run();
+                    allowed = true;
+                } catch (AccessDeniedException denied) {
+                    allowed = false;
+                }
+                if (allowed != call.allowed().contains(role)) {
+                    wrong.add(call.service().getSimpleName() + "." + call.method() + " " + role
+                            + (allowed ? " allowed" : " denied"));
+                }
+                TestUsers.signOut();
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void anonymousCallersAreRefusedByEveryServiceMethod() {
+        for (Call call : calls()) {
+            assertThatThrownBy(() -> call.run().run()).as(call.service().getSimpleName() + "." + call.method())
+                    .isInstanceOfAny(AccessDeniedException.class, AuthenticationException.class);
+        }
+    }
+
+    @Test
+    void theMatrixCoversEveryPublicMethodOfEveryService() {
+        Set<String> covered = calls().stream().map(c -> c.service().getSimpleName() + "." + c.method())
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> existing = new TreeSet<>();
+        for (Class<?> service : services()) {
+            for (Method m : service.getDeclaredMethods()) {
+                if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic()) {
+                    existing.add(service.getSimpleName() + "." + m.getName());
+                }
+            }
+        }
+        assertThat(covered).isEqualTo(existing);
+    }
+
+    @Test
+    void everyServiceMethodCarriesARoleCheck() {
+        List<String> unchecked = new ArrayList<>();
+        for (Class<?> service : services()) {
+            boolean classLevel = service.isAnnotationPresent(RolesAllowed.class) || service.isAnnotationPresent(PreAuthorize.class);
+            for (Method m : service.getDeclaredMethods()) {
+                if (!Modifier.isPublic(m.getModifiers()) || Modifier.isStatic(m.getModifiers()) || m.isSynthetic()) {
+                    continue;
+                }
+                boolean methodLevel = AnnotatedElementUtils.hasAnnotation(m, RolesAllowed.class)
+                        || AnnotatedElementUtils.hasAnnotation(m, PreAuthorize.class);
+                if (m.isAnnotationPresent(PermitAll.class) || !(classLevel || methodLevel)) {
+                    unchecked.add(service.getSimpleName() + "." + m.getName());
+                }
+            }
+        }
+        assertThat(unchecked).isEmpty();
+    }
+
+    private static List<Class<?>> services() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Service.class));
+        List<Class<?>> classes = new ArrayList<>();
+        scanner.findCandidateComponents("cn.liaocheng.strongtown.dashboard").forEach(bean -> {
+            try {
+                classes.add(Class.forName(bean.getBeanClassName()));
+            } catch (ClassNotFoundException e) {
+                fail(e.getMessage());
+            }
+        });
+        assertThat(classes).hasSizeGreaterThanOrEqualTo(6);
+        return classes;
+    }
+
+    // ---- the county rule ----
+
+    @Test
+    void countyUserReadsOnlyTheirOwnCountyFromTheLeagueService() {
+        TestUsers.signIn(Role.LEADER);
+        int ownTowns = league.count(LeagueQuery.of(year).withCounty(TestUsers.OWN_COUNTY));
+        int allTowns = league.count(LeagueQuery.of(year));
+        TestUsers.signOut();
+        assertThat(ownTowns).isEqualTo(24);
+        assertThat(allTowns).isEqualTo(136);
+
+        TestUsers.signIn(Role.COUNTY);
+        List<LeagueRow> rows = league.page(LeagueQuery.of(year), 0, 500);
+        assertThat(rows).hasSize(ownTowns).allSatisfy(r -> assertThat(r.countyCode()).isEqualTo(TestUsers.OWN_COUNTY));
+        assertThat(league.count(LeagueQuery.of(year))).isEqualTo(ownTowns);
+        assertThat(league.counties()).extracting(c -> c.code()).containsExactly(TestUsers.OWN_COUNTY);
+        assertThatThrownBy(() -> league.page(LeagueQuery.of(year).withCounty(TestUsers.OTHER_COUNTY), 0, 10))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> league.count(LeagueQuery.of(year).withCounty(TestUsers.OTHER_COUNTY)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void countyUserExportsOnlyTheirOwnCounty() {
+        TestUsers.signIn(Role.COUNTY);
+        String csv = new String(export.csv(LeagueQuery.of(year), Locale.CHINA).content(), StandardCharsets.UTF_8);
+        List<String> lines = Arrays.stream(csv.split("\r\n")).filter(l -> !l.isBlank()).toList();
+        assertThat(lines).hasSize(1 + 24);
+        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).contains(",东昌府区,"));
+        assertThatThrownBy(() -> export.xlsx(LeagueQuery.of(year).withCounty(TestUsers.OTHER_COUNTY), Locale.CHINA))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void countyUsersLeagueViewIsLockedToTheirCounty() {
+        signIn(Role.COUNTY);
+        assertThat(navigate("league")).isInstanceOf(LeagueView.class);
+        ComboBox<County> county = _get(ComboBox.class, spec -> spec.withId("county-filter"));
+        assertThat(county.getValue().code()).isEqualTo(TestUsers.OWN_COUNTY);
+        assertThat(county.isReadOnly()).isTrue();
+        Grid<LeagueRow> grid = _get(Grid.class, spec -> spec.withId("league-grid"));
+        assertThat(GridKt._size(grid)).isEqualTo(24);
+        for (int i = 0; i < 24; i++) {
+            assertThat(GridKt._get(grid, i).countyCode()).isEqualTo(TestUsers.OWN_COUNTY);
+        }
+        _assertNone(EChart.class, spec -> spec.withId("chart-counties"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void cityWideLeagueViewListsEveryTownAndComparesCounties() {
+        signIn(Role.LEADER);
+        navigate("league");
+        assertThat(_get(ComboBox.class, spec -> spec.withId("county-filter")).isReadOnly()).isFalse();
+        assertThat(GridKt._size(_get(Grid.class, spec -> spec.withId("league-grid")))).isEqualTo(136);
+        _assertOne(EChart.class, spec -> spec.withId("chart-counties"));
+    }
+}

@@ -1,0 +1,117 @@
+package cn.liaocheng.strongtown.dashboard.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
+import cn.liaocheng.strongtown.dashboard.TestUsers;
+import cn.liaocheng.strongtown.dashboard.security.Role;
+
+/** User administration against the workflow database. */
+class UserServiceTest extends DashboardTestContext {
+
+    @Autowired
+    UserService users;
+    @Autowired
+    UserRepository repository;
+    @Autowired
+    PasswordEncoder encoder;
+
+    @BeforeEach
+    void signIn() {
+        TestUsers.signIn(Role.ADMIN);
+    }
+
+    @AfterEach
+    void signOut() {
+        TestUsers.signOut();
+    }
+
+    @Test
+    void firstStartCreatedTheAdminAndOneDemoUserPerRole() {
+        assertThat(users.users()).extracting(UserAccount::username)
+                .contains("admin", "leader", "analyst", "office", "county", "reviewer", "demo-admin");
+        for (InitialUsers.DemoUser demo : InitialUsers.DEMO_USERS) {
+            UserRepository.Stored stored = repository.find(demo.username()).orElseThrow();
+            assertThat(stored.account().role()).isEqualTo(demo.role());
+            assertThat(stored.passwordHash()).startsWith("{bcrypt}").doesNotContain(demo.password());
+            assertThat(encoder.matches(demo.password(), stored.passwordHash())).isTrue();
+        }
+        assertThat(repository.find("county").orElseThrow().account().countyCode()).isEqualTo("371502");
+        assertThat(InitialUsers.DEMO_USERS).extracting(InitialUsers.DemoUser::role).containsExactlyInAnyOrder(Role.values());
+    }
+
+    @Test
+    void createsUsersWithHashedPasswordsAndChangesRoleAndCounty() {
+        users.create("svc-user", new UserChange("服务测试", Role.ANALYST, "371502", true), "long-enough-1");
+        UserRepository.Stored stored = repository.find("svc-user").orElseThrow();
+        assertThat(stored.account().countyCode()).as("city-wide roles carry no county").isNull();
+        assertThat(encoder.matches("long-enough-1", stored.passwordHash())).isTrue();
+        users.update("svc-user", new UserChange("服务测试", Role.COUNTY, "371522", true));
+        assertThat(repository.find("svc-user").orElseThrow().account())
+                .satisfies(a -> {
+                    assertThat(a.role()).isEqualTo(Role.COUNTY);
+                    assertThat(a.countyCode()).isEqualTo("371522");
+                });
+        users.resetPassword("svc-user", "another-password");
+        assertThat(encoder.matches("another-password", repository.find("svc-user").orElseThrow().passwordHash())).isTrue();
+    }
+
+    @Test
+    void refusesBadInput() {
+        assertThatThrownBy(() -> users.create("x", new UserChange("", Role.ANALYST, null, true), "long-enough-1"))
+                .isInstanceOfSatisfying(UserValidationException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("user.error.username"));
+        assertThatThrownBy(() -> users.create("no-county", new UserChange("", Role.COUNTY, null, true), "long-enough-1"))
+                .isInstanceOfSatisfying(UserValidationException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("user.error.county"));
+        assertThatThrownBy(() -> users.create("short-pw", new UserChange("", Role.OFFICE, null, true), "short"))
+                .isInstanceOfSatisfying(UserValidationException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("user.error.password"));
+        assertThatThrownBy(() -> users.create("leader", new UserChange("", Role.OFFICE, null, true), "long-enough-1"))
+                .isInstanceOfSatisfying(UserValidationException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("user.error.exists"));
+        assertThat(repository.find("no-county")).isEmpty();
+    }
+
+    @Test
+    void theLastEnabledAdministratorStays() {
+        users.create("solo-admin-check", new UserChange("", Role.ADMIN, null, true), "long-enough-1");
+        long admins = users.users().stream().filter(u -> u.role() == Role.ADMIN && u.enabled()).count();
+        assertThat(admins).isGreaterThanOrEqualTo(2);
+        users.update("solo-admin-check", new UserChange("", Role.ADMIN, null, false));
+        assertThat(repository.find("solo-admin-check").orElseThrow().account().enabled()).isFalse();
+        // demote all other admins but one, then the last one cannot go
+        for (UserAccount u : users.users()) {
+            if (u.role() == Role.ADMIN && u.enabled() && !u.username().equals("admin")) {
+                users.update(u.username(), new UserChange(u.displayName(), Role.ANALYST, null, true));
+            }
+        }
+        assertThatThrownBy(() -> users.update("admin", new UserChange("管理员", Role.ANALYST, null, true)))
+                .isInstanceOfSatisfying(UserValidationException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("user.error.lastAdmin"));
+        users.update("demo-admin", new UserChange("演示管理员", Role.ADMIN, null, true));
+    }
+
+    @Test
+    void usersChangeTheirOwnPasswordOnlyWithTheCurrentOne() {
+        users.create("self-service", new UserChange("自助", Role.LEADER, null, true), "first-password");
+        TestUsers.signOut();
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                        new cn.liaocheng.strongtown.dashboard.security.StrongTownUser("self-service", "x", "自助",
+                                Role.LEADER, null, true, true), null, java.util.List.of()));
+        assertThatThrownBy(() -> users.changeOwnPassword("wrong", "second-password"))
+                .isInstanceOfSatisfying(UserValidationException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("user.error.wrongPassword"));
+        users.changeOwnPassword("first-password", "second-password");
+        assertThat(encoder.matches("second-password", repository.find("self-service").orElseThrow().passwordHash()))
+                .isTrue();
+    }
+}
