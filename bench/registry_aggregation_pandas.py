@@ -15,7 +15,8 @@ import pandas as pd
 
 BOOLS = ["private", "above_scale", "gazelle", "single_champion", "high_tech", "tech_sme"]
 DOUBLES = ["revenue", "rd_spend", "loans", "energy_tce"]
-STRINGS = ["town_code", "enterprise_id", "srdi_level", "unicorn", "listed"]
+STRINGS = ["town_code", "enterprise_id", "industry", "srdi_level", "unicorn", "listed"]
+SERVICES = list("GHIJKLMNOPQR")
 
 
 def load(path):
@@ -38,6 +39,8 @@ def registry_measures(df):
         "private_entities_registered": private & (reg_year == year),
         "private_entities_deregistered": private & (dereg_year == year),
         "above_scale_firms": pa & df["above_scale"],
+        "manufacturing_firms": pa & (df["industry"] == "C"),
+        "service_firms": pa & df["industry"].isin(SERVICES),
         "srdi_firms": pa & df["srdi_level"].notna(),
         "gazelle_firms": pa & df["gazelle"],
         "unicorn_firms": pa & df["unicorn"].notna(),

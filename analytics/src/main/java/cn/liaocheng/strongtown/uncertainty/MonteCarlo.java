@@ -24,13 +24,27 @@ final class MonteCarlo {
         int[][] ranks = new int[towns][draws];
         double[] node = new double[model.nodes()];
         double[] composite = new double[towns];
+        boolean[][] complete = scores.complete();
+        boolean linear = model.allArithmetic();
         for (int d = 0; d < draws; d++) {
             int variant = random.nextInt(YearScores.VARIANTS);
             double[][] w = perturbedWeights();
+            // With arithmetic means all the way up, a town with every score present has a composite that is
+            // a fixed weighted sum of its indicator scores: one dot product instead of the whole tree.
+            double[] shares = linear ? compositeShares(w) : null;
             for (int t = 0; t < towns; t++) {
-                System.arraycopy(scores.scores[variant][t], 0, node, 0, model.indicators());
-                aggregate(node, w);
-                composite[t] = node[model.composite];
+                double[] s = scores.scores[variant][t];
+                if (linear && complete[variant][t]) {
+                    double sum = 0;
+                    for (int i = 0; i < s.length; i++) {
+                        sum += shares[i] * s[i];
+                    }
+                    composite[t] = sum;
+                } else {
+                    System.arraycopy(s, 0, node, 0, model.indicators());
+                    aggregate(node, w);
+                    composite[t] = node[model.composite];
+                }
             }
             int[] r = competitionRanks(composite);
             for (int t = 0; t < towns; t++) {
@@ -50,6 +64,24 @@ final class MonteCarlo {
             }
         }
         return w;
+    }
+
+    /** Each indicator's share of the composite under the draw's weights (product of normalised weights on its path). */
+    private double[] compositeShares(double[][] w) {
+        double[] share = new double[model.nodes()];
+        share[model.composite] = 1.0;
+        for (int a = w.length - 1; a >= 0; a--) {
+            double total = 0;
+            for (double x : w[a]) {
+                total += x;
+            }
+            double parent = share[model.indicators() + a];
+            int[] children = model.childArrays[a];
+            for (int i = 0; i < children.length; i++) {
+                share[children[i]] = total == 0 ? 0 : parent * w[a][i] / total;
+            }
+        }
+        return Arrays.copyOf(share, model.indicators());
     }
 
     /** Same rules as stage 07: re-weight over available children; geometric lifts scores below 1 to 1. */

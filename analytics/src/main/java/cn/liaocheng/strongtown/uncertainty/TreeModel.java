@@ -59,6 +59,15 @@ final class TreeModel {
         return tree.edges().stream().anyMatch(e -> e.parentId().equals(id));
     }
 
+    boolean allArithmetic() {
+        for (boolean g : geometricArray) {
+            if (g) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     int indicators() {
         return indicatorIndex.size();
     }

@@ -52,6 +52,17 @@ final class YearScores {
         return y;
     }
 
+    /** [variant][town]: whether the town has every indicator score in that variant. */
+    boolean[][] complete() {
+        boolean[][] complete = new boolean[VARIANTS][towns.size()];
+        for (int v = 0; v < VARIANTS; v++) {
+            for (int t = 0; t < towns.size(); t++) {
+                complete[v][t] = Arrays.stream(scores[v][t]).noneMatch(Double::isNaN);
+            }
+        }
+        return complete;
+    }
+
     int townIndex(String town) {
         return townIndex.get(town);
     }

@@ -189,7 +189,7 @@ public final class RegistryAggregationBench {
         Path csv = work.resolve("enterprises.csv");
         long start = System.nanoTime();
         try (Connection conn = DuckDb.inMemory(); Statement st = conn.createStatement()) {
-            st.execute("COPY (SELECT year, town_code, enterprise_id, private, registered_on, deregistered_on, above_scale, "
+            st.execute("COPY (SELECT year, town_code, enterprise_id, private, registered_on, deregistered_on, industry, above_scale, "
                     + "srdi_level, gazelle, unicorn, single_champion, high_tech, tech_sme, listed, revenue, rd_spend, "
                     + "loans, energy_tce FROM " + enterprisesParquet() + ") TO " + DuckDb.literal(csv) + " (HEADER)");
         } catch (SQLException e) {

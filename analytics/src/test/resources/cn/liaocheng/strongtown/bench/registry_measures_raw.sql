@@ -5,7 +5,7 @@
 -- measured ~20 % slower than reading the Parquet again. A window lag() instead of the self-join
 -- for last year's flag measured ~2x slower.
 WITH e AS NOT MATERIALIZED (
-  SELECT town_code, year, enterprise_id, private, above_scale, srdi_level, gazelle, unicorn, single_champion,
+  SELECT town_code, year, enterprise_id, private, industry, above_scale, srdi_level, gazelle, unicorn, single_champion,
          high_tech, tech_sme, listed, revenue, rd_spend, loans, energy_tce,
          year(registered_on) AS reg_year, year(deregistered_on) AS dereg_year,
          private AND year(registered_on) <= year AND coalesce(year(deregistered_on) > year, true) AS alive_private
@@ -17,6 +17,9 @@ per_town AS (
     count(*) FILTER (private AND reg_year = year)                     AS private_entities_registered,
     count(*) FILTER (private AND dereg_year = year)                   AS private_entities_deregistered,
     count(*) FILTER (alive_private AND above_scale)                   AS above_scale_firms,
+    count(*) FILTER (alive_private AND industry = 'C')                AS manufacturing_firms,
+    count(*) FILTER (alive_private AND industry IN ('G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R'))
+                                                                      AS service_firms,
     count(srdi_level) FILTER (alive_private)                          AS srdi_firms,
     count(*) FILTER (alive_private AND gazelle)                       AS gazelle_firms,
     count(unicorn) FILTER (alive_private)                             AS unicorn_firms,

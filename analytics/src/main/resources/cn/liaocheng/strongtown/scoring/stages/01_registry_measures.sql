@@ -42,21 +42,47 @@ upgraded AS (
   WHERE cur.private AND cur.year > (SELECT MIN(year) FROM enterprises)
   GROUP BY cur.town_code, cur.year
 )
-SELECT town_code, year, 'private_entities_alive' AS measure, CAST(private_entities_alive AS DOUBLE) AS value FROM per_town
-UNION ALL SELECT town_code, year, 'private_entities_registered', CAST(private_entities_registered AS DOUBLE) FROM per_town
-UNION ALL SELECT town_code, year, 'private_entities_deregistered', CAST(private_entities_deregistered AS DOUBLE) FROM per_town
-UNION ALL SELECT town_code, year, 'above_scale_firms', CAST(above_scale_firms AS DOUBLE) FROM per_town
-UNION ALL SELECT town_code, year, 'manufacturing_firms', CAST(manufacturing_firms AS DOUBLE) FROM per_town
-UNION ALL SELECT town_code, year, 'service_firms', CAST(service_firms AS DOUBLE) FROM per_town
-UNION ALL SELECT town_code, year, 'srdi_firms', CAST(srdi_firms AS DOUBLE) FROM per_town
-UNION ALL SELECT town_code, year, 'gazelle_firms', CAST(gazelle_firms AS DOUBLE) FROM per_town
-UNION ALL SELECT town_code, year, 'unicorn_firms', CAST(unicorn_firms AS DOUBLE) FROM per_town
-UNION ALL SELECT town_code, year, 'single_champion_firms', CAST(single_champion_firms AS DOUBLE) FROM per_town
-UNION ALL SELECT town_code, year, 'high_tech_firms', CAST(high_tech_firms AS DOUBLE) FROM per_town
-UNION ALL SELECT town_code, year, 'tech_sme_firms', CAST(tech_sme_firms AS DOUBLE) FROM per_town
-UNION ALL SELECT town_code, year, 'listed_firms', CAST(listed_firms AS DOUBLE) FROM per_town
-UNION ALL SELECT town_code, year, 'rd_spend', CAST(rd_spend AS DOUBLE) FROM per_town
-UNION ALL SELECT town_code, year, 'private_revenue', CAST(private_revenue AS DOUBLE) FROM per_town
-UNION ALL SELECT town_code, year, 'private_loans', CAST(private_loans AS DOUBLE) FROM per_town
-UNION ALL SELECT town_code, year, 'energy_tce', CAST(energy_tce AS DOUBLE) FROM per_town
-UNION ALL SELECT town_code, year, 'upgraded_above_scale', CAST(upgraded_above_scale AS DOUBLE) FROM upgraded
+-- One pass over per_town for all measures: a cross join with the measure names, not 17 UNION ALL
+-- branches (Spark would scan and aggregate the lake once per branch).
+SELECT p.town_code, p.year, m.measure,
+       CAST(CASE m.measure
+              WHEN 'private_entities_alive' THEN private_entities_alive
+              WHEN 'private_entities_registered' THEN private_entities_registered
+              WHEN 'private_entities_deregistered' THEN private_entities_deregistered
+              WHEN 'above_scale_firms' THEN above_scale_firms
+              WHEN 'manufacturing_firms' THEN manufacturing_firms
+              WHEN 'service_firms' THEN service_firms
+              WHEN 'srdi_firms' THEN srdi_firms
+              WHEN 'gazelle_firms' THEN gazelle_firms
+              WHEN 'unicorn_firms' THEN unicorn_firms
+              WHEN 'single_champion_firms' THEN single_champion_firms
+              WHEN 'high_tech_firms' THEN high_tech_firms
+              WHEN 'tech_sme_firms' THEN tech_sme_firms
+              WHEN 'listed_firms' THEN listed_firms
+              WHEN 'rd_spend' THEN rd_spend
+              WHEN 'private_revenue' THEN private_revenue
+              WHEN 'private_loans' THEN private_loans
+              WHEN 'energy_tce' THEN energy_tce
+            END AS DOUBLE) AS value
+FROM per_town p
+CROSS JOIN (VALUES
+    ('private_entities_alive'),
+    ('private_entities_registered'),
+    ('private_entities_deregistered'),
+    ('above_scale_firms'),
+    ('manufacturing_firms'),
+    ('service_firms'),
+    ('srdi_firms'),
+    ('gazelle_firms'),
+    ('unicorn_firms'),
+    ('single_champion_firms'),
+    ('high_tech_firms'),
+    ('tech_sme_firms'),
+    ('listed_firms'),
+    ('rd_spend'),
+    ('private_revenue'),
+    ('private_loans'),
+    ('energy_tce')
+) AS m(measure)
+UNION ALL
+SELECT town_code, year, 'upgraded_above_scale', CAST(upgraded_above_scale AS DOUBLE) FROM upgraded
