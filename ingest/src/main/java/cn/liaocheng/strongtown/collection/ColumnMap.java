@@ -62,12 +62,19 @@ final class ColumnMap {
             map.findings.add(Finding.error(table.where(), 1, null, null,
                     "缺少“乡镇代码”或“乡镇名称”列，无法识别乡镇"));
         }
+        List<String> missing = new ArrayList<>();
         for (DeclaredItem item : declared) {
             if (!map.items.containsKey(item.id())) {
-                map.findings.add(item.required()
-                        ? Finding.error(table.where(), 1, null, item.header(), "缺少必填指标列")
-                        : Finding.warning(table.where(), 1, null, item.header(), "缺少该指标列，本次不更新该指标"));
+                if (item.required()) {
+                    map.findings.add(Finding.error(table.where(), 1, null, item.header(), "缺少必填指标列"));
+                } else {
+                    missing.add(item.name());
+                }
             }
+        }
+        if (!missing.isEmpty()) {
+            map.findings.add(Finding.warning(table.where(), 1, null, null, "缺少 " + missing.size() + " 个指标列（"
+                    + String.join("、", missing) + "），这些指标本次不更新"));
         }
         return map;
     }

@@ -192,7 +192,7 @@ public final class TemplateWriter {
 
     /** A bound without a needless ".0", as Excel's validation formula and people expect. */
     static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static String truncate(String s, int max) {

@@ -85,12 +85,24 @@ public final class LakeTransaction implements AutoCloseable {
         committed = true;
         apply(lake, journalFile);
         AtomicFiles.deleteTree(staging);
+        removeIfEmpty(staging.getParent());
+        removeIfEmpty(journalFile.getParent());
+    }
+
+    /** Leaves no empty bookkeeping folders behind (another transaction may still use them: then they stay). */
+    private static void removeIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // not empty: in use by another transaction
+        }
     }
 
     @Override
     public void close() {
         if (!committed) {
             AtomicFiles.deleteTree(staging);
+            removeIfEmpty(staging.getParent());
         }
     }
 
