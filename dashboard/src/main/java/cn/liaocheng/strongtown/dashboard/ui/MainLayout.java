@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 
+import cn.liaocheng.strongtown.dashboard.collection.ui.CollectionView;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
 import cn.liaocheng.strongtown.dashboard.league.ui.LeagueView;
 
@@ -34,6 +35,7 @@ public class MainLayout extends AppLayout {
         }
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.league"), LeagueView.class));
+        nav.addItem(new SideNavItem(getTranslation("nav.collection"), CollectionView.class));
         addToDrawer(nav);
     }
 
