@@ -60,6 +60,15 @@ final class ExtractColumns {
         if (s.isEmpty()) {
             return required ? Value.bad("必填日期为空") : Value.of(null);
         }
+        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+            try {
+                // fast path for ISO dates, the common case in large extracts
+                return Value.of(LocalDate.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10),
+                        Integer.parseInt(s, 8, 10, 10)));
+            } catch (NumberFormatException | java.time.DateTimeException e) {
+                return Value.bad("日期格式错误或日期不存在（应为 yyyy-MM-dd、yyyy/MM/dd 或 yyyyMMdd）");
+            }
+        }
         String iso = s.length() == 8 && s.chars().allMatch(Character::isDigit)
                 ? s.substring(0, 4) + "-" + s.substring(4, 6) + "-" + s.substring(6) : s.replace('/', '-');
         try {

@@ -44,6 +44,9 @@ final class NumberText {
         if (raw == null) {
             return Result.empty();
         }
+        if (isPlainDecimal(raw)) {
+            return Result.number(Double.parseDouble(raw), false); // fast path: registry extracts have millions
+        }
         String s = halfWidth(raw).strip().replace(" ", "");
         if (s.isEmpty() || NO_VALUE.contains(s)) {
             return Result.empty();
@@ -66,6 +69,24 @@ final class NumberText {
             return Result.invalid("数值过大");
         }
         return Result.number(value, percent);
+    }
+
+    /** Digits with at most one inner decimal point and nothing else (no sign, exponent or separators). */
+    private static boolean isPlainDecimal(String s) {
+        int n = s.length();
+        if (n == 0 || n > 15 || s.charAt(0) == '.' || s.charAt(n - 1) == '.') {
+            return false;
+        }
+        boolean dot = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '.' && !dot) {
+                dot = true;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Full-width ASCII (U+FF01–U+FF5E) and the ideographic space become their half-width forms. */
