@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.lake.AtomicFiles;
 import cn.liaocheng.strongtown.lake.Lake;
+import cn.liaocheng.strongtown.task.CommandLineOptions;
 import cn.liaocheng.strongtown.task.ProgressListener;
 import cn.liaocheng.strongtown.town.TownRegistry;
 
@@ -37,7 +37,7 @@ public final class CollectionCli {
             System.err.println("用法：CollectionCli template|upload|extract|revisions|restore|backup|restore-backup --选项 值 …（见 README）");
             System.exit(1);
         }
-        Map<String, String> opts = parse(args);
+        Map<String, String> opts = CommandLineOptions.parse(args, 1);
         System.exit(run(args[0], opts));
     }
 
@@ -142,14 +142,4 @@ public final class CollectionCli {
         }
     }
 
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> opts = new HashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("参数格式应为 --名称 值：" + args[i]);
-            }
-            opts.put(args[i].substring(2), args[++i]);
-        }
-        return opts;
-    }
 }

@@ -33,6 +33,7 @@ public class CollectionService {
     private final TemplateWriter templates;
     private final LakePreparation preparation;
     private final CollectionPermissions permissions;
+    private final StrongTownProperties properties;
 
     public CollectionService(StrongTownProperties properties, LakePreparation preparation,
                              CollectionPermissions permissions) {
@@ -42,6 +43,7 @@ public class CollectionService {
         this.templates = new TemplateWriter(towns, catalogs);
         this.preparation = preparation;
         this.permissions = permissions;
+        this.properties = properties;
     }
 
     /** Years that can be collected, newest first: from the oldest catalog to this year. */
@@ -71,11 +73,19 @@ public class CollectionService {
     /** Validates an upload; writes a revision and starts re-scoring only if it has no error. */
     public IntakeResult upload(String fileName, byte[] content, int year) {
         permissions.requireUpload();
+        if (firstStartStillGenerating()) {
+            throw new IllegalStateException("首次启动正在生成演示数据，请在数据就绪后再上传");
+        }
         IntakeResult result = intake.submit(UploadedFile.of(fileName, content), year, permissions.currentUser());
         if (result.accepted()) {
             preparation.rescoreInBackground();
         }
         return result;
+    }
+
+    /** The demo generator refuses a lake that already has raw data: no upload may come first. */
+    private boolean firstStartStillGenerating() {
+        return properties.generateDemo() && !new Lake(properties.lake()).hasRawData();
     }
 
     public IntakeResult restore(int year, int revision) {

@@ -102,8 +102,12 @@ public class CollectionView extends VerticalLayout implements HasDynamicTitle {
 
     private VerticalLayout uploadRow() {
         Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
-            IntakeResult result = collection.upload(metadata.fileName(), data, year.getValue());
-            getUI().ifPresent(ui -> ui.access(() -> show(result)));
+            try {
+                IntakeResult result = collection.upload(metadata.fileName(), data, year.getValue());
+                getUI().ifPresent(ui -> ui.access(() -> show(result)));
+            } catch (IllegalStateException e) {
+                getUI().ifPresent(ui -> ui.access(() -> outcome.setText(getTranslation("collection.notReady"))));
+            }
         }));
         upload.setId("declaration-upload");
         upload.setMaxFiles(1);

@@ -19,24 +19,17 @@ import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.collection.DeclarationIntake;
 import cn.liaocheng.strongtown.collection.DeclaredItem;
-import cn.liaocheng.strongtown.dashboard.BrowserSupport;
+import cn.liaocheng.strongtown.dashboard.DemoAppBrowserTest;
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 import cn.liaocheng.strongtown.dashboard.league.LeagueRow;
 import cn.liaocheng.strongtown.dashboard.league.LeagueService;
@@ -48,50 +41,18 @@ import cn.liaocheng.strongtown.town.TownRegistry;
  * POI (the last-ranked town declares the best values of the city), upload it in the browser, watch
  * the re-scoring, and find the town higher in the league table.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CollectionViewBrowserTest {
+class CollectionViewBrowserTest extends DemoAppBrowserTest {
 
-    private static final Path LAKE = emptyLake();
     private static final int YEAR = 2025;
 
-    @LocalServerPort
-    int port;
     @Autowired
     LeagueService league;
     @Autowired
     StrongTownProperties properties;
-    private WebDriver driver;
-
-    private static Path emptyLake() {
-        try {
-            return Files.createTempDirectory("strongtown-collection-lake");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void smallDemoLake(DynamicPropertyRegistry registry) {
-        registry.add("strongtown.lake-dir", LAKE::toString);
-        registry.add("strongtown.demo-scale", () -> "0.05");
-        registry.add("strongtown.demo-first-year", () -> "2020");
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        driver = BrowserSupport.headlessChromium(1400, 1000);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void downloadedTemplateFilledAndUploadedInTheBrowserChangesTheLeagueTable() throws Exception {
-        String base = "http://localhost:" + port;
+        String base = baseUrl();
         driver.get(base + "/");
         new WebDriverWait(driver, Duration.ofSeconds(180)).pollingEvery(Duration.ofMillis(500)).until(d -> gridSize("league-grid") > 0);
         List<LeagueRow> before = league.townLeague(YEAR, null);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -63,7 +64,8 @@ final class LeaguePage {
     LeaguePage switchLanguage() {
         String before = heading();
         driver.findElement(By.id("language-switch")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+        // The switch reloads the page: a heading found just before the reload may go stale; look again.
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
             List<WebElement> h2 = d.findElements(By.tagName("h2"));
             return !h2.isEmpty() && !h2.get(0).getText().equals(before);
         });
