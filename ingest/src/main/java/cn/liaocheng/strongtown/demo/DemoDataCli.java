@@ -1,11 +1,11 @@
 package cn.liaocheng.strongtown.demo;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.lake.Lake;
+import cn.liaocheng.strongtown.task.CommandLineOptions;
 import cn.liaocheng.strongtown.town.TownRegistry;
 
 /**
@@ -18,7 +18,7 @@ public final class DemoDataCli {
     }
 
     public static void main(String[] args) {
-        Map<String, String> opts = parse(args);
+        Map<String, String> opts = CommandLineOptions.parse(args, 0);
         Path data = Path.of(opts.getOrDefault("data", "data"));
         DemoSpec defaults = DemoSpec.cityDefault();
         DemoSpec spec = new DemoSpec(
@@ -35,16 +35,5 @@ public final class DemoDataCli {
         System.out.printf("演示数据已写入 %s：%d 个乡镇，%d 家企业，%d 行企业年度记录，%d 行申报数据，用时 %.1f 秒%n",
                 lake.root(), summary.towns(), summary.enterprises(), summary.enterpriseYearRows(),
                 summary.declarationRows(), (System.nanoTime() - start) / 1e9);
-    }
-
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> opts = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("参数格式应为 --名称 值：" + args[i]);
-            }
-            opts.put(args[i].substring(2), args[++i]);
-        }
-        return opts;
     }
 }

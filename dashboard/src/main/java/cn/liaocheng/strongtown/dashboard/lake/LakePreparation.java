@@ -13,6 +13,8 @@ import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 import cn.liaocheng.strongtown.demo.DemoDataGenerator;
 import cn.liaocheng.strongtown.lake.Lake;
+import cn.liaocheng.strongtown.lake.LakeLock;
+import cn.liaocheng.strongtown.lake.LakeTransaction;
 import cn.liaocheng.strongtown.lake.SnapshotPointer;
 import cn.liaocheng.strongtown.scoring.ScoringCli;
 import cn.liaocheng.strongtown.town.TownRegistry;
@@ -57,8 +59,34 @@ public class LakePreparation {
         worker.submit(this::prepare);
     }
 
+    /**
+     * Re-scores the lake after accepted data (upload, restore, extract) and publishes a new snapshot;
+     * the views show the progress from {@link #state()} and read the new snapshot once it is ready.
+     */
+    public void rescoreInBackground() {
+        state = new PreparationState(PreparationState.Phase.PREPARING, 0, "prep.rescoring", "");
+        worker.submit(() -> {
+            try {
+                String snapshot;
+                try (LakeLock lock = LakeLock.acquire(lake)) {
+                    snapshot = ScoringCli.runDuckDb(properties.data(), lake, (f, msg) -> state =
+                            new PreparationState(PreparationState.Phase.PREPARING, f, "prep.rescoring", ""));
+                }
+                LOG.info("Re-scored after new data: snapshot {}", snapshot);
+                state = new PreparationState(PreparationState.Phase.READY, 1, "prep.ready", snapshot);
+            } catch (RuntimeException e) {
+                LOG.error("Re-scoring failed", e);
+                state = new PreparationState(PreparationState.Phase.FAILED, 0, "prep.failed", e.getMessage());
+            }
+        });
+    }
+
     private void prepare() {
         try {
+            // Finish or discard a data commit that a crash interrupted, before anything reads raw data.
+            try (LakeLock lock = LakeLock.acquire(lake)) {
+                LakeTransaction.recover(lake);
+            }
             if (SnapshotPointer.current(lake).isEmpty()) {
                 if (!lake.hasRawData()) {
                     if (!properties.generateDemo()) {

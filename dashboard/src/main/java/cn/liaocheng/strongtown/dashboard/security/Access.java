@@ -11,6 +11,8 @@ public final class Access {
     public static final String CITY_WIDE = "hasAnyRole('LEADER', 'ANALYST', 'OFFICE', 'ADMIN')";
     /** Readers of the town league table: the city-wide roles and county staff (own county only). */
     public static final String LEAGUE_READERS = "hasAnyRole('LEADER', 'ANALYST', 'OFFICE', 'COUNTY', 'ADMIN')";
+    /** Data collection (templates, uploads, revisions, restores): the city office and administrators. */
+    public static final String COLLECTORS = "hasAnyRole('OFFICE', 'ADMIN')";
     /** Administrators only. */
     public static final String ADMIN = "hasRole('ADMIN')";
     /** Any signed-in user. */

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import cn.liaocheng.strongtown.dashboard.audit.ui.AuditView;
+import cn.liaocheng.strongtown.dashboard.collection.ui.CollectionView;
 import cn.liaocheng.strongtown.dashboard.county.ui.CountyLeagueView;
 import cn.liaocheng.strongtown.dashboard.league.ui.LeagueView;
 import cn.liaocheng.strongtown.dashboard.methodology.ui.MethodologyView;
@@ -41,6 +42,7 @@ public class MainLayout extends AppLayout {
             new NavEntry("nav.league", LeagueView.class),
             new NavEntry("nav.counties", CountyLeagueView.class),
             new NavEntry("nav.methodology", MethodologyView.class),
+            new NavEntry("nav.collection", CollectionView.class),
             new NavEntry("nav.users", UserAdminView.class),
             new NavEntry("nav.audit", AuditView.class),
             new NavEntry("nav.account", AccountView.class));

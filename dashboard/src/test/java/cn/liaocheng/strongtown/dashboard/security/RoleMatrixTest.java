@@ -47,6 +47,8 @@ import cn.liaocheng.strongtown.dashboard.audit.AuditFilter;
 import cn.liaocheng.strongtown.dashboard.chart.EChart;
 import cn.liaocheng.strongtown.dashboard.audit.AuditLog;
 import cn.liaocheng.strongtown.dashboard.audit.ui.AuditView;
+import cn.liaocheng.strongtown.dashboard.collection.CollectionService;
+import cn.liaocheng.strongtown.dashboard.collection.ui.CollectionView;
 import cn.liaocheng.strongtown.dashboard.county.CountyService;
 import cn.liaocheng.strongtown.dashboard.county.ui.CountyLeagueView;
 import cn.liaocheng.strongtown.dashboard.league.LeagueExport;
@@ -78,6 +80,7 @@ class RoleMatrixTest extends KaribuTestBase {
     private static final Set<Role> CITY = EnumSet.of(Role.LEADER, Role.ANALYST, Role.OFFICE, Role.ADMIN);
     private static final Set<Role> LEAGUE = EnumSet.of(Role.LEADER, Role.ANALYST, Role.OFFICE, Role.COUNTY, Role.ADMIN);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    private static final Set<Role> COLLECTORS = EnumSet.of(Role.OFFICE, Role.ADMIN);
     private static final String TARGET_USER = "matrix-target";
 
     /** Route → view class and the roles that may open it. */
@@ -92,6 +95,7 @@ class RoleMatrixTest extends KaribuTestBase {
         VIEWS.put("admin/audit", new ViewRule(AuditView.class, ADMIN));
         VIEWS.put("account", new ViewRule(AccountView.class, ALL));
         VIEWS.put("methodology", new ViewRule(MethodologyView.class, ALL));
+        VIEWS.put("collection", new ViewRule(CollectionView.class, COLLECTORS));
     }
 
     private record ViewRule(Class<? extends Component> view, Set<Role> allowed) {
@@ -114,6 +118,8 @@ class RoleMatrixTest extends KaribuTestBase {
     AuditLog audit;
     @Autowired
     MethodologyService methodology;
+    @Autowired
+    CollectionService collection;
 
     private int year;
 
@@ -167,7 +173,23 @@ class RoleMatrixTest extends KaribuTestBase {
                 }),
                 new Call(AuditLog.class, "page", ADMIN, () -> audit.page(AuditFilter.all(), 0, 10)),
                 new Call(AuditLog.class, "count", ADMIN, () -> audit.count(AuditFilter.all())),
-                new Call(MethodologyService.class, "document", ALL, () -> methodology.document(Locale.CHINA)));
+                new Call(MethodologyService.class, "document", ALL, () -> methodology.document(Locale.CHINA)),
+                new Call(CollectionService.class, "years", COLLECTORS, () -> collection.years()),
+                new Call(CollectionService.class, "defaultYear", COLLECTORS, () -> collection.defaultYear()),
+                new Call(CollectionService.class, "counties", COLLECTORS, () -> collection.counties()),
+                new Call(CollectionService.class, "templateFileName", COLLECTORS, () -> collection.templateFileName(year, null)),
+                new Call(CollectionService.class, "template", COLLECTORS, () -> collection.template(year, "371502")),
+                // an empty file is rejected by validation, so an allowed call changes nothing
+                new Call(CollectionService.class, "upload", COLLECTORS,
+                        () -> assertThat(collection.upload("空.csv", new byte[0], year).accepted()).isFalse()),
+                new Call(CollectionService.class, "restore", COLLECTORS,
+                        () -> assertThat(collection.restore(year, 999).accepted()).isFalse()),
+                new Call(CollectionService.class, "revisions", COLLECTORS, () -> collection.revisions(year)),
+                new Call(CollectionService.class, "changes", COLLECTORS, () -> collection.changes(year, 1)),
+                new Call(CollectionService.class, "townName", COLLECTORS, () -> collection.townName("371502001000")),
+                new Call(CollectionService.class, "indicatorName", COLLECTORS,
+                        () -> collection.indicatorName(year, "private_tax_revenue", Locale.CHINA)),
+                new Call(CollectionService.class, "mayRestore", COLLECTORS, () -> collection.mayRestore()));
     }
 
     @Test

@@ -65,6 +65,7 @@ final class LeaguePage {
     LeaguePage switchLanguage() {
         String before = heading();
         driver.findElement(By.id("language-switch")).click();
+        // The switch reloads the page: a heading found just before the reload may go stale; look again.
         new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
             List<WebElement> h2 = d.findElements(By.tagName("h2"));
             return !h2.isEmpty() && !h2.get(0).getText().equals(before);

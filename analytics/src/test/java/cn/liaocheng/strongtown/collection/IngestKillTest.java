@@ -1,0 +1,128 @@
+package cn.liaocheng.strongtown.collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.liaocheng.strongtown.catalog.CatalogRepository;
+import cn.liaocheng.strongtown.demo.DemoDataGenerator;
+import cn.liaocheng.strongtown.demo.DemoSpec;
+import cn.liaocheng.strongtown.lake.DataDir;
+import cn.liaocheng.strongtown.lake.DuckDb;
+import cn.liaocheng.strongtown.lake.Lake;
+import cn.liaocheng.strongtown.lake.LakeLock;
+import cn.liaocheng.strongtown.lake.LakeTransaction;
+import cn.liaocheng.strongtown.lake.SnapshotPointer;
+import cn.liaocheng.strongtown.scoring.ScoringCli;
+import cn.liaocheng.strongtown.task.ProgressListener;
+import cn.liaocheng.strongtown.town.TownRegistry;
+
+/**
+ * {@code kill -9} at random moments of upload, restore and re-scoring (a child JVM running
+ * {@link IngestLoop}), 20 times: afterwards the lake opens, every snapshot that was published is
+ * complete and readable, and every revision the child reported as accepted is there.
+ */
+class IngestKillTest {
+
+    static final int YEAR = 2025;
+    static final int KILLS = 20;
+    private static final Path DATA = DataDir.locate();
+
+    @TempDir
+    static Path root;
+    private static Lake lake;
+
+    @BeforeAll
+    static void smallScoredLake() {
+        lake = new Lake(root.resolve("lake"));
+        TownRegistry towns = TownRegistry.load(DATA.resolve("reference"));
+        new DemoDataGenerator(towns, CatalogRepository.load(DATA.resolve("catalog")).newest())
+                .generate(lake, new DemoSpec(11, 0.02, 2023, YEAR), ProgressListener.NONE);
+        ScoringCli.runDuckDb(DATA, lake, ProgressListener.NONE);
+    }
+
+    @Test
+    void killedIngestNeverDamagesTheLakeNorLosesAnAcceptedRevision() throws Exception {
+        Random random = new Random(20231001);
+        List<String> accepted = new ArrayList<>();
+        int killedWhileWorking = 0;
+        for (int kill = 0; kill < KILLS; kill++) {
+            String before = SnapshotPointer.current(lake).orElseThrow();
+            Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                    IngestLoop.class.getName(), DATA.toString(), lake.root().toString(), String.valueOf(kill))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> lines = new ArrayList<>();
+            Thread reader = new Thread(() -> readLines(child, lines));
+            reader.start();
+            Thread.sleep(700 + random.nextInt(2300));
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            reader.join(10_000);
+            synchronized (lines) {
+                lines.stream().filter(l -> l.startsWith("ACCEPTED ")).forEach(accepted::add);
+                killedWhileWorking += lines.isEmpty() ? 0 : 1;
+            }
+            assertLakeIntact(before);
+        }
+        assertThat(killedWhileWorking).as("kills that hit a child already ingesting").isGreaterThan(KILLS / 2);
+        List<Integer> revisions = new DeclarationIntake(TownRegistry.load(DATA.resolve("reference")),
+                CatalogRepository.load(DATA.resolve("catalog")), lake).revisions(YEAR).stream()
+                .map(RevisionInfo::revision).toList();
+        for (String line : accepted) {
+            assertThat(revisions).contains(Integer.parseInt(line.split(" ")[1]));
+        }
+        assertThat(accepted).isNotEmpty();
+    }
+
+    /** Opening the lake (recovery under the lock) leaves a complete current and previous snapshot. */
+    private static void assertLakeIntact(String previousSnapshot) throws Exception {
+        try (LakeLock lock = LakeLock.acquire(lake)) {
+            LakeTransaction.recover(lake);
+        }
+        assertThat(lake.root().resolve(".staging")).doesNotExist();
+        String current = SnapshotPointer.current(lake).orElseThrow();
+        for (String snapshot : List.of(previousSnapshot, current)) {
+            try (Connection c = DuckDb.inMemory(); ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT count(*) FROM read_parquet(" + DuckDb.literal(lake.snapshot(snapshot) + "/scores/*.parquet") + ")")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("scores of snapshot " + snapshot).isPositive();
+            }
+        }
+        try (Connection c = DuckDb.inMemory(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT count(*) FROM read_parquet(" + DuckDb.literal(lake.rawDeclarations() + "/*/*.parquet")
+                        + ", hive_partitioning = true, union_by_name = true)")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isPositive();
+        }
+    }
+
+    private static void readLines(Process child, List<String> lines) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                synchronized (lines) {
+                    lines.add(line);
+                }
+            }
+        } catch (IOException e) {
+            // the child was killed mid-line: what was read stays
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

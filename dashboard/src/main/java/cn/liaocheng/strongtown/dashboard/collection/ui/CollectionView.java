@@ -1,0 +1,256 @@
+package cn.liaocheng.strongtown.dashboard.collection.ui;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+
+import cn.liaocheng.strongtown.collection.Finding;
+import cn.liaocheng.strongtown.collection.IntakeResult;
+import cn.liaocheng.strongtown.collection.RevisionInfo;
+import cn.liaocheng.strongtown.dashboard.collection.CollectionService;
+import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
+import cn.liaocheng.strongtown.dashboard.lake.PreparationState;
+import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.town.County;
+
+/**
+ * Data collection: download the year's template (city or county), upload a filled workbook or CSV,
+ * read the validation report, follow the re-scoring, see and restore revisions.
+ */
+@Route(value = "collection", layout = MainLayout.class)
+@RolesAllowed({Role.Names.OFFICE, Role.Names.ADMIN})
+public class CollectionView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final CollectionService collection;
+    private final LakePreparation preparation;
+    private final Select<Integer> year = new Select<>();
+    private final ComboBox<County> county = new ComboBox<>();
+    private final Span outcome = new Span();
+    private final Grid<Finding> report = new Grid<>();
+    private final Anchor reportDownload = new Anchor();
+    private final Span refreshStatus = new Span();
+    private final ProgressBar refreshProgress = new ProgressBar(0, 1);
+    private final Grid<RevisionInfo> revisions = new Grid<>();
+    private IntakeResult lastResult;
+
+    public CollectionView(CollectionService collection, LakePreparation preparation) {
+        this.collection = collection;
+        this.preparation = preparation;
+        setWidthFull();
+        add(new H2(getTranslation("collection.title")), new Span(getTranslation("collection.intro")));
+        add(templateRow(), uploadRow(), statusRow());
+        add(new H3(getTranslation("collection.report")), outcome, reportDownload, reportGrid());
+        add(new H3(getTranslation("collection.revisions")), revisionGrid());
+        refreshRevisions();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("collection.title") + " · " + getTranslation("app.title");
+    }
+
+    private HorizontalLayout templateRow() {
+        year.setLabel(getTranslation("collection.year"));
+        year.setItems(collection.years());
+        year.setValue(collection.defaultYear());
+        year.setId("collection-year");
+        year.addValueChangeListener(e -> refreshRevisions());
+        county.setLabel(getTranslation("league.county"));
+        county.setItems(collection.counties());
+        county.setItemLabelGenerator(County::name);
+        county.setPlaceholder(getTranslation("league.county.all"));
+        county.setClearButtonVisible(true);
+        county.setId("collection-county");
+        Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
+            int y = year.getValue();
+            String code = county.getValue() == null ? null : county.getValue().code();
+            byte[] workbook = collection.template(y, code);
+            return new DownloadResponse(new ByteArrayInputStream(workbook), collection.templateFileName(y, code), XLSX,
+                    workbook.length);
+        }), getTranslation("collection.download"));
+        download.setId("template-download");
+        download.getElement().setAttribute("download", true);
+        HorizontalLayout row = new HorizontalLayout(year, county, download);
+        row.setAlignItems(Alignment.BASELINE);
+        return row;
+    }
+
+    private VerticalLayout uploadRow() {
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
+            try {
+                IntakeResult result = collection.upload(metadata.fileName(), data, year.getValue());
+                getUI().ifPresent(ui -> ui.access(() -> show(result)));
+            } catch (IllegalStateException e) {
+                getUI().ifPresent(ui -> ui.access(() -> outcome.setText(getTranslation("collection.notReady"))));
+            }
+        }));
+        upload.setId("declaration-upload");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(20 * 1024 * 1024);
+        upload.setAcceptedFileTypes(".xlsx", ".csv");
+        upload.setDropLabel(new Span(getTranslation("collection.drop")));
+        upload.addFileRejectedListener(e -> outcome.setText(getTranslation("collection.rejectedFile", e.getErrorMessage())));
+        upload.addSucceededListener(e -> upload.clearFileList());
+        VerticalLayout box = new VerticalLayout(new Span(getTranslation("collection.uploadHint")), upload);
+        box.setPadding(false);
+        return box;
+    }
+
+    private HorizontalLayout statusRow() {
+        refreshStatus.setId("refresh-status");
+        refreshProgress.setWidth("240px");
+        refreshProgress.setVisible(false);
+        HorizontalLayout row = new HorizontalLayout(refreshStatus, refreshProgress);
+        row.setAlignItems(Alignment.CENTER);
+        return row;
+    }
+
+    private Grid<Finding> reportGrid() {
+        report.setId("validation-report");
+        report.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        report.setAllRowsVisible(true);
+        report.addColumn(f -> getTranslation(f.isError() ? "collection.error" : "collection.warning"))
+                .setHeader(getTranslation("collection.col.severity")).setAutoWidth(true);
+        report.addColumn(Finding::where).setHeader(getTranslation("collection.col.where")).setAutoWidth(true);
+        report.addColumn(Finding::row).setHeader(getTranslation("collection.col.row")).setAutoWidth(true);
+        report.addColumn(Finding::column).setHeader(getTranslation("collection.col.column")).setAutoWidth(true);
+        report.addColumn(Finding::value).setHeader(getTranslation("collection.col.value")).setAutoWidth(true);
+        report.addColumn(Finding::reason).setHeader(getTranslation("collection.col.reason")).setFlexGrow(1);
+        report.setVisible(false);
+        reportDownload.setText(getTranslation("collection.reportCsv"));
+        reportDownload.setId("report-download");
+        reportDownload.setVisible(false);
+        reportDownload.setHref(DownloadHandler.fromInputStream(event -> {
+            byte[] csv = lastResult == null ? new byte[0] : lastResult.report().toCsv().getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(csv), "校验报告.csv", "text/csv", csv.length);
+        }));
+        reportDownload.getElement().setAttribute("download", true);
+        outcome.setId("upload-outcome");
+        return report;
+    }
+
+    private void show(IntakeResult result) {
+        lastResult = result;
+        String key = switch (result.outcome()) {
+            case ACCEPTED -> "collection.accepted";
+            case UNCHANGED -> "collection.unchanged";
+            case REJECTED -> "collection.rejected";
+        };
+        outcome.setText(getTranslation(key, String.valueOf(result.year()), String.valueOf(result.revision()), result.changes().size(),
+                result.report().errors().size(), result.report().warnings().size()));
+        outcome.getStyle().set("color", result.outcome() == IntakeResult.Outcome.REJECTED
+                ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
+        report.setItems(result.report().findings());
+        report.setVisible(!result.report().findings().isEmpty());
+        reportDownload.setVisible(!result.report().findings().isEmpty());
+        refreshRevisions();
+        if (result.accepted()) {
+            followRescoring(UI.getCurrent());
+        }
+    }
+
+    private Grid<RevisionInfo> revisionGrid() {
+        revisions.setId("revision-grid");
+        revisions.addThemeVariants(GridVariant.LUMO_COMPACT);
+        revisions.setAllRowsVisible(true);
+        revisions.addColumn(RevisionInfo::revision).setHeader(getTranslation("collection.col.revision")).setAutoWidth(true);
+        revisions.addColumn(r -> r.submittedAt() == null ? "" : r.submittedAt().format(TIME))
+                .setHeader(getTranslation("collection.col.at")).setAutoWidth(true);
+        revisions.addColumn(RevisionInfo::submittedBy).setHeader(getTranslation("collection.col.by")).setAutoWidth(true);
+        revisions.addColumn(RevisionInfo::values).setHeader(getTranslation("collection.col.values")).setAutoWidth(true);
+        revisions.addColumn(r -> r.sourceSha256() == null ? getTranslation("collection.noFile") : r.sourceSha256().substring(0, 16) + "…")
+                .setHeader(getTranslation("collection.col.sha")).setAutoWidth(true);
+        if (collection.mayRestore()) {
+            revisions.addComponentColumn(r -> {
+                Button restore = new Button(getTranslation("collection.restore"), e -> show(collection.restore(r.year(), r.revision())));
+                restore.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                return restore;
+            }).setHeader(getTranslation("collection.col.action")).setAutoWidth(true);
+        }
+        revisions.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(r -> changes(r)));
+        return revisions;
+    }
+
+    /** Old → new values of a revision, shown when its row is opened. */
+    private VerticalLayout changes(RevisionInfo revision) {
+        VerticalLayout list = new VerticalLayout();
+        list.setPadding(false);
+        list.setSpacing(false);
+        collection.changes(revision.year(), revision.revision()).stream().limit(200).forEach(c -> list.add(new Span(
+                collection.townName(c.townCode()) + " · " + collection.indicatorName(revision.year(), c.indicatorId(), getLocale())
+                        + "：" + format(c.oldValue()) + " → " + format(c.newValue()))));
+        return list;
+    }
+
+    private static String format(Double v) {
+        return v == null ? "—" : String.format("%,.2f", v);
+    }
+
+    private void refreshRevisions() {
+        if (year.getValue() != null) {
+            revisions.setItems(collection.revisions(year.getValue()));
+        }
+    }
+
+    /** Polls the background re-scoring and shows its progress until the new snapshot is published. */
+    private void followRescoring(UI ui) {
+        refreshProgress.setVisible(true);
+        ui.setPollInterval(500);
+        updateStatus(preparation.state());
+        ui.addPollListener(e -> {
+            PreparationState state = preparation.state();
+            updateStatus(state);
+            if (state.phase() != PreparationState.Phase.PREPARING) {
+                e.getSource().setPollInterval(-1);
+                refreshProgress.setVisible(false);
+            }
+        });
+    }
+
+    private void updateStatus(PreparationState state) {
+        refreshProgress.setValue(Math.max(0, Math.min(1, state.progress())));
+        refreshStatus.setText(state.ready() ? getTranslation("collection.published", state.detail())
+                : getTranslation(state.messageKey(), state.detail()));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        if (!preparation.state().ready()) {
+            followRescoring(event.getUI());
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+    }
+}

@@ -1,0 +1,171 @@
+package cn.liaocheng.strongtown.dashboard.collection.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.liaocheng.strongtown.catalog.CatalogRepository;
+import cn.liaocheng.strongtown.collection.DeclarationIntake;
+import cn.liaocheng.strongtown.collection.DeclaredItem;
+import cn.liaocheng.strongtown.dashboard.BrowserSupport;
+import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
+import cn.liaocheng.strongtown.dashboard.TestUsers;
+import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.security.ui.LoginPage;
+import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
+import cn.liaocheng.strongtown.dashboard.league.LeagueQuery;
+import cn.liaocheng.strongtown.dashboard.league.LeagueRow;
+import cn.liaocheng.strongtown.dashboard.league.LeagueService;
+import cn.liaocheng.strongtown.lake.Lake;
+import cn.liaocheng.strongtown.town.TownRegistry;
+
+/**
+ * The issue's whole loop in a real browser: download the template from the dashboard, fill it in with
+ * POI (the last-ranked town declares the best values of the city), upload it in the browser, watch
+ * the re-scoring, and find the town higher in the league table.
+ */
+class CollectionViewBrowserTest extends DashboardTestContext {
+
+    private static final int YEAR = 2025;
+    private WebDriver driver;
+
+    @BeforeEach
+    void openBrowserAndLogIn() {
+        driver = BrowserSupport.headlessChromium(1400, 1000);
+        new LoginPage(driver, baseUrl()).open().logIn("office", "office-demo-2025");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    /** The league as the office sees it, best first. */
+    private List<LeagueRow> league() {
+        TestUsers.signIn(Role.OFFICE);
+        try {
+            return league.page(LeagueQuery.of(YEAR), 0, 1000);
+        } finally {
+            TestUsers.signOut();
+        }
+    }
+
+    @Autowired
+    LeagueService league;
+    @Autowired
+    StrongTownProperties properties;
+
+    @Test
+    void downloadedTemplateFilledAndUploadedInTheBrowserChangesTheLeagueTable() throws Exception {
+        String base = baseUrl();
+        driver.get(base + "/");
+        new WebDriverWait(driver, Duration.ofSeconds(180)).pollingEvery(Duration.ofMillis(500)).until(d -> gridSize("league-grid") > 0);
+        List<LeagueRow> before = league();
+        LeagueRow last = before.get(before.size() - 1);
+
+        driver.get(base + "/collection");
+        WebElement download = new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.id("template-download")));
+        byte[] template = fetch(download.getAttribute("href"));
+        Path filled = Files.createTempFile("申报", ".xlsx");
+        Files.write(filled, fillBestValues(template, last.townCode()));
+
+        WebElement upload = driver.findElement(By.id("declaration-upload"));
+        WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+        input.sendKeys(filled.toString());
+        WebElement outcome = driver.findElement(By.id("upload-outcome"));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !outcome.getText().isBlank());
+        assertThat(outcome.getText()).startsWith("已接受：2025 年度第 2 版");
+        new WebDriverWait(driver, Duration.ofSeconds(120)).pollingEvery(Duration.ofMillis(500))
+                .until(d -> d.findElement(By.id("refresh-status")).getText().startsWith("已发布新快照"));
+        assertThat(gridSize("revision-grid")).isEqualTo(2);
+
+        LeagueRow after = league().stream()
+                .filter(r -> r.townCode().equals(last.townCode())).findFirst().orElseThrow();
+        assertThat(after.composite()).isGreaterThan(last.composite());
+        assertThat(after.rankCity()).isLessThan(last.rankCity());
+
+        driver.get(base + "/");
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> gridSize("league-grid") > 0);
+        ((JavascriptExecutor) driver).executeScript(
+                "document.getElementById('league-grid').scrollToIndex(arguments[0]);", Math.max(0, after.rankCity() - 3));
+        String composite = String.format(java.util.Locale.ROOT, "%.1f", after.composite());
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            List<String> cells = d.findElements(By.cssSelector("#league-grid vaadin-grid-cell-content")).stream()
+                    .map(WebElement::getText).toList();
+            return cells.contains(last.townName()) && cells.contains(composite);
+        });
+    }
+
+    private long gridSize(String id) {
+        Object size = ((JavascriptExecutor) driver).executeScript(
+                "const g = document.getElementById(arguments[0]); return g ? g.size : 0;", id);
+        return size == null ? 0 : ((Number) size).longValue();
+    }
+
+    /** Downloads with the browser's session cookie, as the browser itself would. */
+    private byte[] fetch(String href) throws Exception {
+        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The town's row gets, for every declared item, the best value any town has this year. */
+    private byte[] fillBestValues(byte[] template, String townCode) throws IOException {
+        TownRegistry towns = TownRegistry.load(properties.data().resolve("reference"));
+        CatalogRepository catalogs = CatalogRepository.load(properties.data().resolve("catalog"));
+        Map<String, Double> current = new DeclarationIntake(towns, catalogs, new Lake(properties.lake())).currentValues(YEAR);
+        List<DeclaredItem> items = DeclaredItem.of(catalogs.forYear(YEAR));
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.getSheet("申报数据");
+            Row row = null;
+            for (Row r : sheet) {
+                if (r.getCell(0) != null && townCode.equals(r.getCell(0).getStringCellValue())) {
+                    row = r;
+                }
+            }
+            assertThat(row).as("town row in the template").isNotNull();
+            for (int i = 0; i < items.size(); i++) {
+                DeclaredItem item = items.get(i);
+                var values = current.entrySet().stream().filter(e -> e.getKey().endsWith("/" + item.id()))
+                        .mapToDouble(Map.Entry::getValue);
+                double best = item.id().equals("resident_population") ? current.get(townCode + "/" + item.id())
+                        : item.lowerIsBetter() ? values.min().orElse(item.min()) : values.max().orElse(item.max());
+                row.getCell(3 + i).setCellValue(best);
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package cn.liaocheng.strongtown.collection;
+
+/**
+ * One cell as read from a workbook or a CSV file, before any interpretation.
+ *
+ * @param text the text as entered (or Excel's cached text), null for number cells
+ * @param number the number stored in a number cell (or a formula's cached number)
+ * @param percentFormat the cell is formatted as a percentage (Excel then stores 65 % as 0.65)
+ * @param formula the formula, if the cell holds one
+ */
+record TableCell(Kind kind, String text, Double number, boolean percentFormat, String formula) {
+
+    enum Kind { BLANK, NUMBER, TEXT, BOOLEAN, ERROR, FORMULA_WITHOUT_VALUE }
+
+    static final TableCell BLANK = new TableCell(Kind.BLANK, null, null, false, null);
+
+    static TableCell text(String text) {
+        return text == null || text.isBlank() ? BLANK : new TableCell(Kind.TEXT, text, null, false, null);
+    }
+
+    boolean blank() {
+        return kind == Kind.BLANK || (kind == Kind.TEXT && text.isBlank());
+    }
+
+    /** The value as the report shows it. */
+    String display() {
+        return switch (kind) {
+            case BLANK -> "";
+            case NUMBER -> TemplateWriter.plain(number);
+            case FORMULA_WITHOUT_VALUE -> "=" + formula;
+            default -> text;
+        };
+    }
+}
