@@ -85,7 +85,7 @@ class CollectionViewBrowserTest extends DashboardTestContext {
     @Test
     void downloadedTemplateFilledAndUploadedInTheBrowserChangesTheLeagueTable() throws Exception {
         String base = baseUrl();
-        driver.get(base + "/");
+        driver.get(base + "/league");
         new WebDriverWait(driver, Duration.ofSeconds(180)).pollingEvery(Duration.ofMillis(500)).until(d -> gridSize("league-grid") > 0);
         List<LeagueRow> before = league();
         LeagueRow last = before.get(before.size() - 1);
@@ -112,7 +112,7 @@ class CollectionViewBrowserTest extends DashboardTestContext {
         assertThat(after.composite()).isGreaterThan(last.composite());
         assertThat(after.rankCity()).isLessThan(last.rankCity());
 
-        driver.get(base + "/");
+        driver.get(base + "/league");
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> gridSize("league-grid") > 0);
         ((JavascriptExecutor) driver).executeScript(
                 "document.getElementById('league-grid').scrollToIndex(arguments[0]);", Math.max(0, after.rankCity() - 3));
