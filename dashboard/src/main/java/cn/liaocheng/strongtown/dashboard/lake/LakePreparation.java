@@ -1,5 +1,7 @@
 package cn.liaocheng.strongtown.dashboard.lake;
 
+import java.nio.file.Files;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -17,6 +19,7 @@ import cn.liaocheng.strongtown.lake.LakeLock;
 import cn.liaocheng.strongtown.lake.LakeTransaction;
 import cn.liaocheng.strongtown.lake.SnapshotPointer;
 import cn.liaocheng.strongtown.scoring.ScoringCli;
+import cn.liaocheng.strongtown.scoring.ScoringPipeline;
 import cn.liaocheng.strongtown.town.TownRegistry;
 
 /**
@@ -63,6 +66,11 @@ public class LakePreparation {
      * Re-scores the lake after accepted data (upload, restore, extract) and publishes a new snapshot;
      * the views show the progress from {@link #state()} and read the new snapshot once it is ready.
      */
+    /** A snapshot published by an older version may lack marts the views now read: then score anew. */
+    private boolean hasEveryMart(String snapshot) {
+        return ScoringPipeline.MARTS.keySet().stream().allMatch(m -> Files.isDirectory(lake.snapshot(snapshot).resolve(m)));
+    }
+
     public void rescoreInBackground() {
         state = new PreparationState(PreparationState.Phase.PREPARING, 0, "prep.rescoring", "");
         worker.submit(() -> {
@@ -87,7 +95,7 @@ public class LakePreparation {
             try (LakeLock lock = LakeLock.acquire(lake)) {
                 LakeTransaction.recover(lake);
             }
-            if (SnapshotPointer.current(lake).isEmpty()) {
+            if (SnapshotPointer.current(lake).filter(this::hasEveryMart).isEmpty()) {
                 if (!lake.hasRawData()) {
                     if (!properties.generateDemo()) {
                         state = new PreparationState(PreparationState.Phase.FAILED, 0, "prep.noData", lake.root().toString());

@@ -11,8 +11,14 @@ import cn.liaocheng.strongtown.town.TownType;
  * @param dimensionScores dimension id → score (0–100), null where a dimension has no score
  * @param rankChange places gained since last year (negative: lost); null in the first year
  * @param designatedIn first year the town was designated a strong town, up to the table's year, or null
+ * @param rankType rank among towns of the same type (街道 or 镇/乡), for the ranked item
+ * @param band performance band id of the composite (catalog {@code bands}), or null
+ * @param rankP5 lower end of the composite rank's P5–P95 interval (Monte Carlo), or null
+ * @param rankP95 upper end of that interval, or null
+ * @param qualityFlags data-quality findings of the town in the year (out of range, jumps, disagreements)
  */
 public record LeagueRow(String townCode, String townName, String countyCode, String countyName, TownType townType,
                         double composite, Map<String, Double> dimensionScores, Integer rankCity, Integer rankCounty,
-                        Integer rankChange, Double coverage, Integer designatedIn) {
+                        Integer rankChange, Double coverage, Integer designatedIn, Integer rankType, String band,
+                        Double rankP5, Double rankP95, int qualityFlags) {
 }

@@ -3,6 +3,7 @@ package cn.liaocheng.strongtown.dashboard.league;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import cn.liaocheng.strongtown.catalog.Band;
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.catalog.Dimension;
@@ -51,6 +53,11 @@ public class LeagueService {
 
     public List<Dimension> dimensions() {
         return catalog.dimensions();
+    }
+
+    /** Performance bands of the composite, highest first (names in both languages). */
+    public List<Band> bands() {
+        return catalog.bands().stream().sorted(Comparator.comparingDouble(Band::min).reversed()).toList();
     }
 
     /** The counties the caller may filter by: all of them, or a county user's own. */
@@ -105,24 +112,32 @@ public class LeagueService {
                          MAX(rank_city) FILTER (WHERE item_type = ? AND item_id = ?) AS rank_city,
                          MAX(rank_county) FILTER (WHERE item_type = ? AND item_id = ?) AS rank_county,
                          MAX(rank_change_city) FILTER (WHERE item_type = ? AND item_id = ?) AS rank_change,
+                         MAX(rank_type) FILTER (WHERE item_type = ? AND item_id = ?) AS rank_type,
+                         MAX(band) FILTER (WHERE item_type = 'composite') AS band,
                          MAX(score) FILTER (WHERE item_type = ? AND item_id = ?) AS ranked_score
                          %s
                   FROM {scores}
                   WHERE year = ? AND item_type IN ('composite', 'dimension')
                   GROUP BY town_code
                 ),
-                d AS (SELECT town_code, MIN(year) AS designated_in FROM {designations} WHERE year <= ? GROUP BY town_code)
-                SELECT w.*, t.town_name, t.county_code, t.county_name, t.town_type, d.designated_in
+                d AS (SELECT town_code, MIN(year) AS designated_in FROM {designations} WHERE year <= ? GROUP BY town_code),
+                ri AS (SELECT town_code, rank_p5, rank_p95 FROM {rank_intervals} WHERE year = ?),
+                q AS (SELECT town_code, COUNT(*) AS quality_flags FROM {quality_flags}
+                      WHERE year = ? AND flag <> 'missing' GROUP BY town_code)
+                SELECT w.*, t.town_name, t.county_code, t.county_name, t.town_type, d.designated_in,
+                       ri.rank_p5, ri.rank_p95, COALESCE(q.quality_flags, 0) AS quality_flags
                 FROM w
                 JOIN {towns} t ON t.town_code = w.town_code
                 LEFT JOIN d ON d.town_code = w.town_code
+                LEFT JOIN ri ON ri.town_code = w.town_code
+                LEFT JOIN q ON q.town_code = w.town_code
                 WHERE w.composite IS NOT NULL
                   AND (CAST(? AS VARCHAR) IS NULL OR t.county_code = ?)
                   AND (CAST(? AS VARCHAR) IS NULL OR t.town_type = ?)
                 """.formatted(dims);
         String type = query.townType() == null ? null : query.townType().label();
         List<Object> params = new ArrayList<>(List.of(itemType, itemId, itemType, itemId, itemType, itemId, itemType,
-                itemId, query.year(), query.year()));
+                itemId, itemType, itemId, query.year(), query.year(), query.year(), query.year()));
         params.add(county);
         params.add(county);
         params.add(type);
@@ -169,7 +184,9 @@ public class LeagueService {
         return new LeagueRow(rs.getString("town_code"), rs.getString("town_name"), rs.getString("county_code"),
                 rs.getString("county_name"), TownType.fromLabel(rs.getString("town_type")), rs.getDouble("composite"),
                 dims, nullableInt(rs, "rank_city"), nullableInt(rs, "rank_county"), nullableInt(rs, "rank_change"),
-                nullableDouble(rs, "coverage"), nullableInt(rs, "designated_in"));
+                nullableDouble(rs, "coverage"), nullableInt(rs, "designated_in"), nullableInt(rs, "rank_type"),
+                rs.getString("band"), nullableDouble(rs, "rank_p5"), nullableDouble(rs, "rank_p95"),
+                rs.getInt("quality_flags"));
     }
 
     static Integer nullableInt(ResultSet rs, String column) throws SQLException {

@@ -29,6 +29,20 @@ class LeagueServiceTest extends SignedInLeagueTest {
     }
 
     @Test
+    void showsPeerRankBandIntervalAndQualityFlags() {
+        List<LeagueRow> all = league.page(LeagueQuery.of(year), 0, 1000);
+        assertThat(all).allSatisfy(r -> {
+            assertThat(r.band()).isIn(league.bands().stream().map(b -> b.id()).toList());
+            assertThat(r.rankType()).isBetween(1, r.rankCity());
+            assertThat(r.rankP5()).isLessThanOrEqualTo(r.rankP95());
+            assertThat(r.qualityFlags()).isNotNegative();
+        });
+        assertThat(all.get(0).band()).isEqualTo("leading");
+        assertThat(all.stream().filter(r -> r.townType() == TownType.SUBDISTRICT).map(LeagueRow::rankType))
+                .contains(1);
+    }
+
+    @Test
     void filtersByCountyAndTownType() {
         LeagueQuery subdistricts = new LeagueQuery(year, "371502", TownType.SUBDISTRICT, null, List.of());
         List<LeagueRow> rows = league.page(subdistricts, 0, 100);

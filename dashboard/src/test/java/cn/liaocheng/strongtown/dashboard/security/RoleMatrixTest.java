@@ -139,6 +139,7 @@ class RoleMatrixTest extends KaribuTestBase {
         return List.of(
                 new Call(LeagueService.class, "dimensions", LEAGUE, () -> league.dimensions()),
                 new Call(LeagueService.class, "counties", LEAGUE, () -> league.counties()),
+                new Call(LeagueService.class, "bands", LEAGUE, () -> league.bands()),
                 new Call(LeagueService.class, "years", LEAGUE, () -> league.years()),
                 new Call(LeagueService.class, "isDemo", LEAGUE, () -> league.isDemo()),
                 new Call(LeagueService.class, "count", LEAGUE, () -> league.count(query)),

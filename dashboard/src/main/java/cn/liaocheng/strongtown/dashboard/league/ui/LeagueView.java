@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -30,6 +32,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import cn.liaocheng.strongtown.catalog.Band;
 import cn.liaocheng.strongtown.catalog.Dimension;
 import cn.liaocheng.strongtown.dashboard.chart.EChart;
 import cn.liaocheng.strongtown.dashboard.county.CountyRow;
@@ -244,7 +247,28 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
                 .setSortProperty(LeagueSort.RANK_COUNTY).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(r -> RankChange.of(r.rankChange())))
                 .setHeader(getTranslation("league.col.change")).setAutoWidth(true).setSortProperty(LeagueSort.CHANGE);
+        grid.addColumn(LeagueRow::rankType).setHeader(getTranslation("league.col.rankType"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(LeagueView::interval).setHeader(getTranslation("league.col.interval"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
+                .setTooltipGenerator(r -> getTranslation("league.interval.tooltip"));
+        Map<String, String> bandNames = league.bands().stream()
+                .collect(Collectors.toMap(Band::id, b -> b.name().in(locale)));
+        grid.addColumn(r -> r.band() == null ? "" : bandNames.getOrDefault(r.band(), r.band()))
+                .setHeader(getTranslation("league.col.band")).setAutoWidth(true);
+        grid.addColumn(r -> r.qualityFlags() == 0 ? "" : getTranslation("league.flags", r.qualityFlags()))
+                .setHeader(getTranslation("league.col.flags")).setAutoWidth(true);
         grid.addColumn(r -> r.designatedIn() == null ? "" : getTranslation("league.designated", String.valueOf(r.designatedIn())))
                 .setHeader(getTranslation("league.col.designated")).setAutoWidth(true);
+    }
+
+    /** The composite rank's P5–P95 interval, e.g. "3–7"; a single number when the rank is sure. */
+    static String interval(LeagueRow row) {
+        if (row.rankP5() == null || row.rankP95() == null) {
+            return "";
+        }
+        long low = Math.round(row.rankP5());
+        long high = Math.round(row.rankP95());
+        return low == high ? String.valueOf(low) : low + "–" + high;
     }
 }
