@@ -21,6 +21,7 @@ import cn.liaocheng.strongtown.dashboard.collection.ui.CollectionView;
 import cn.liaocheng.strongtown.dashboard.county.ui.CountyLeagueView;
 import cn.liaocheng.strongtown.dashboard.league.ui.LeagueView;
 import cn.liaocheng.strongtown.dashboard.methodology.ui.MethodologyView;
+import cn.liaocheng.strongtown.dashboard.quality.ui.QualityView;
 import cn.liaocheng.strongtown.dashboard.overview.ui.OverviewView;
 import cn.liaocheng.strongtown.dashboard.security.CurrentUser;
 import cn.liaocheng.strongtown.dashboard.security.ViewAccess;
@@ -41,6 +42,7 @@ public class MainLayout extends AppLayout {
             new NavEntry("nav.overview", OverviewView.class),
             new NavEntry("nav.league", LeagueView.class),
             new NavEntry("nav.counties", CountyLeagueView.class),
+            new NavEntry("nav.quality", QualityView.class),
             new NavEntry("nav.methodology", MethodologyView.class),
             new NavEntry("nav.collection", CollectionView.class),
             new NavEntry("nav.users", UserAdminView.class),

@@ -58,6 +58,9 @@ import cn.liaocheng.strongtown.dashboard.league.LeagueService;
 import cn.liaocheng.strongtown.dashboard.league.ui.LeagueView;
 import cn.liaocheng.strongtown.dashboard.methodology.MethodologyService;
 import cn.liaocheng.strongtown.dashboard.methodology.ui.MethodologyView;
+import cn.liaocheng.strongtown.dashboard.quality.QualityFlag;
+import cn.liaocheng.strongtown.dashboard.quality.QualityService;
+import cn.liaocheng.strongtown.dashboard.quality.ui.QualityView;
 import cn.liaocheng.strongtown.dashboard.overview.OverviewService;
 import cn.liaocheng.strongtown.dashboard.overview.ui.BigScreenView;
 import cn.liaocheng.strongtown.dashboard.overview.ui.OverviewView;
@@ -95,6 +98,7 @@ class RoleMatrixTest extends KaribuTestBase {
         VIEWS.put("admin/audit", new ViewRule(AuditView.class, ADMIN));
         VIEWS.put("account", new ViewRule(AccountView.class, ALL));
         VIEWS.put("methodology", new ViewRule(MethodologyView.class, ALL));
+        VIEWS.put("quality", new ViewRule(QualityView.class, LEAGUE));
         VIEWS.put("collection", new ViewRule(CollectionView.class, COLLECTORS));
     }
 
@@ -120,6 +124,8 @@ class RoleMatrixTest extends KaribuTestBase {
     MethodologyService methodology;
     @Autowired
     CollectionService collection;
+    @Autowired
+    QualityService quality;
 
     private int year;
 
@@ -175,6 +181,9 @@ class RoleMatrixTest extends KaribuTestBase {
                 new Call(AuditLog.class, "page", ADMIN, () -> audit.page(AuditFilter.all(), 0, 10)),
                 new Call(AuditLog.class, "count", ADMIN, () -> audit.count(AuditFilter.all())),
                 new Call(MethodologyService.class, "document", ALL, () -> methodology.document(Locale.CHINA)),
+                new Call(QualityService.class, "years", LEAGUE, () -> quality.years()),
+                new Call(QualityService.class, "flags", LEAGUE, () -> quality.flags(year, null, null)),
+                new Call(QualityService.class, "itemName", LEAGUE, () -> quality.itemName("gdp", Locale.CHINA)),
                 new Call(CollectionService.class, "years", COLLECTORS, () -> collection.years()),
                 new Call(CollectionService.class, "defaultYear", COLLECTORS, () -> collection.defaultYear()),
                 new Call(CollectionService.class, "counties", COLLECTORS, () -> collection.counties()),
@@ -330,6 +339,19 @@ class RoleMatrixTest extends KaribuTestBase {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> league.count(LeagueQuery.of(year).withCounty(TestUsers.OTHER_COUNTY)))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void countyUserSeesOnlyTheirOwnCountysQualityFlags() {
+        TestUsers.signIn(Role.LEADER);
+        List<QualityFlag> all = quality.flags(year, null, null);
+        TestUsers.signOut();
+        assertThat(all).extracting(QualityFlag::countyName).contains("东昌府区").hasSizeGreaterThan(1);
+        TestUsers.signIn(Role.COUNTY);
+        assertThat(quality.flags(year, null, null)).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.countyName()).isEqualTo("东昌府区"));
+        assertThatThrownBy(() -> quality.flags(year, TestUsers.OTHER_COUNTY, null)).isInstanceOf(AccessDeniedException.class);
+        TestUsers.signOut();
     }
 
     @Test
