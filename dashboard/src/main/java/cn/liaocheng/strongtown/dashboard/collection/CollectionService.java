@@ -40,9 +40,9 @@ public class CollectionService {
     private final StrongTownProperties properties;
 
     public CollectionService(StrongTownProperties properties, LakePreparation preparation,
-                             CollectionPermissions permissions) {
-        this.towns = TownRegistry.load(properties.data().resolve("reference"));
-        this.catalogs = CatalogRepository.load(properties.data().resolve("catalog"));
+                             CollectionPermissions permissions, TownRegistry towns, CatalogRepository catalogs) {
+        this.towns = towns;
+        this.catalogs = catalogs;
         this.intake = new DeclarationIntake(towns, catalogs, new Lake(properties.lake()));
         this.templates = new TemplateWriter(towns, catalogs);
         this.preparation = preparation;

@@ -34,6 +34,8 @@ public class LakePreparation {
     private static final Logger LOG = LoggerFactory.getLogger(LakePreparation.class);
 
     private final StrongTownProperties properties;
+    private final TownRegistry towns;
+    private final CatalogRepository catalogs;
     private final Lake lake;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "lake-preparation");
@@ -43,8 +45,10 @@ public class LakePreparation {
     private volatile PreparationState state = new PreparationState(PreparationState.Phase.PREPARING, 0,
             "prep.waiting", "");
 
-    public LakePreparation(StrongTownProperties properties) {
+    public LakePreparation(StrongTownProperties properties, TownRegistry towns, CatalogRepository catalogs) {
         this.properties = properties;
+        this.towns = towns;
+        this.catalogs = catalogs;
         this.lake = new Lake(properties.lake());
     }
 
@@ -117,8 +121,6 @@ public class LakePreparation {
     }
 
     private void generateDemo() {
-        TownRegistry towns = TownRegistry.load(properties.data().resolve("reference"));
-        CatalogRepository catalogs = CatalogRepository.load(properties.data().resolve("catalog"));
         LOG.info("No lake at {}: generating the synthetic demo lake", lake.root());
         new DemoDataGenerator(towns, catalogs.newest()).generate(lake, properties.demoSpec(),
                 (f, msg) -> state = new PreparationState(PreparationState.Phase.PREPARING, 0.7 * f,

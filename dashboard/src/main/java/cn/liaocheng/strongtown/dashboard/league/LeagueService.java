@@ -16,7 +16,6 @@ import cn.liaocheng.strongtown.catalog.Band;
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.catalog.Dimension;
-import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 import cn.liaocheng.strongtown.dashboard.lake.MartReader;
 import cn.liaocheng.strongtown.dashboard.security.CountyScope;
 import cn.liaocheng.strongtown.dashboard.security.Access;
@@ -39,11 +38,11 @@ public class LeagueService {
     private final Catalog catalog;
     private final CountyScope scope;
 
-    public LeagueService(MartReader marts, StrongTownProperties properties, CountyScope scope) {
+    public LeagueService(MartReader marts, TownRegistry towns, CatalogRepository catalogs, CountyScope scope) {
         this.marts = marts;
         this.scope = scope;
-        this.towns = TownRegistry.load(properties.data().resolve("reference"));
-        this.catalog = CatalogRepository.load(properties.data().resolve("catalog")).newest();
+        this.towns = towns;
+        this.catalog = catalogs.newest();
         catalog.dimensions().forEach(d -> {
             if (!SAFE_ID.matcher(d.id()).matches()) {
                 throw new IllegalStateException("dimension id not usable in SQL: " + d.id());

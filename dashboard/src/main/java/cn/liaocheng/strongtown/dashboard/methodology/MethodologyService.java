@@ -7,7 +7,6 @@ import org.springframework.stereotype.Service;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
-import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 import cn.liaocheng.strongtown.dashboard.security.Access;
 import cn.liaocheng.strongtown.methodology.Methodology;
 import cn.liaocheng.strongtown.methodology.MethodologyDocument;
@@ -18,8 +17,8 @@ public class MethodologyService {
 
     private final Catalog catalog;
 
-    public MethodologyService(StrongTownProperties properties) {
-        this.catalog = CatalogRepository.load(properties.data().resolve("catalog")).newest();
+    public MethodologyService(CatalogRepository catalogs) {
+        this.catalog = catalogs.newest();
     }
 
     @PreAuthorize(Access.SIGNED_IN)

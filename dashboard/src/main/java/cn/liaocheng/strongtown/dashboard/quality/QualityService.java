@@ -10,7 +10,6 @@ import org.springframework.stereotype.Service;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
-import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 import cn.liaocheng.strongtown.dashboard.lake.MartReader;
 import cn.liaocheng.strongtown.dashboard.security.Access;
 import cn.liaocheng.strongtown.dashboard.security.CountyScope;
@@ -26,11 +25,11 @@ public class QualityService {
     private final TownRegistry towns;
     private final Catalog catalog;
 
-    public QualityService(MartReader marts, CountyScope scope, StrongTownProperties properties) {
+    public QualityService(MartReader marts, CountyScope scope, TownRegistry towns, CatalogRepository catalogs) {
         this.marts = marts;
         this.scope = scope;
-        this.towns = TownRegistry.load(properties.data().resolve("reference"));
-        this.catalog = CatalogRepository.load(properties.data().resolve("catalog")).newest();
+        this.towns = towns;
+        this.catalog = catalogs.newest();
     }
 
     /** Years with flags, newest first. */

@@ -17,7 +17,6 @@ import cn.liaocheng.strongtown.dashboard.security.Access;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.town.County;
 import cn.liaocheng.strongtown.town.TownRegistry;
-import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 
 /**
  * User administration (administrators only) and changing one's own password (any signed-in user).
@@ -38,12 +37,12 @@ public class UserService {
     private final Clock clock = Clock.systemUTC();
 
     UserService(UserRepository repository, PasswordEncoder encoder, ApplicationEventPublisher events,
-                CurrentUser currentUser, StrongTownProperties properties) {
+                CurrentUser currentUser, TownRegistry towns) {
         this.repository = repository;
         this.encoder = encoder;
         this.events = events;
         this.currentUser = currentUser;
-        this.towns = TownRegistry.load(properties.data().resolve("reference"));
+        this.towns = towns;
     }
 
     /** The counties a county user can be bound to. */
