@@ -3,11 +3,14 @@ package cn.liaocheng.strongtown.dashboard.league;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import cn.liaocheng.strongtown.catalog.Band;
 import cn.liaocheng.strongtown.catalog.Dimension;
 import cn.liaocheng.strongtown.dashboard.audit.AuditAction;
 import cn.liaocheng.strongtown.dashboard.audit.AuditEntry;
@@ -65,7 +68,11 @@ public class LeagueExport {
                 t(locale, "league.col.composite")));
         dimensions.forEach(d -> headers.add(d.name().in(locale)));
         headers.addAll(List.of(t(locale, "league.col.rankCounty"), t(locale, "league.col.change"),
-                t(locale, "export.col.coverage"), t(locale, "league.col.designated")));
+                t(locale, "league.col.rankType"), t(locale, "league.peerGroup"), t(locale, "league.col.rankPeerGroup"),
+                t(locale, "export.col.rankP5"), t(locale, "export.col.rankP95"), t(locale, "league.col.band"),
+                t(locale, "export.col.flags"), t(locale, "export.col.coverage"), t(locale, "league.col.designated")));
+        Map<String, String> bandNames = league.bands().stream()
+                .collect(Collectors.toMap(Band::id, b -> b.name().in(locale)));
         List<List<Object>> cells = new ArrayList<>();
         for (LeagueRow r : rows) {
             List<Object> line = new ArrayList<>(List.of(r.rankCity() == null ? "" : r.rankCity(), r.townName(),
@@ -73,6 +80,13 @@ public class LeagueExport {
             dimensions.forEach(d -> line.add(round(r.dimensionScores().get(d.id()))));
             line.add(r.rankCounty());
             line.add(r.rankChange());
+            line.add(r.rankType());
+            line.add(r.peerGroup());
+            line.add(r.rankPeerGroup());
+            line.add(round(r.rankP5()));
+            line.add(round(r.rankP95()));
+            line.add(r.band() == null ? null : bandNames.getOrDefault(r.band(), r.band()));
+            line.add(r.qualityFlags());
             line.add(r.coverage() == null ? null : round(r.coverage() * 100));
             line.add(r.designatedIn());
             cells.add(line);

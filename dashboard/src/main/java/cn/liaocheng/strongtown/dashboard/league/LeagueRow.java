@@ -16,9 +16,11 @@ import cn.liaocheng.strongtown.town.TownType;
  * @param rankP5 lower end of the composite rank's P5–P95 interval (Monte Carlo), or null
  * @param rankP95 upper end of that interval, or null
  * @param qualityFlags data-quality findings of the town in the year (out of range, jumps, disagreements)
+ * @param peerGroup the town's peer group (cluster) in the year, or null
+ * @param rankPeerGroup rank within that peer group, for the ranked item, or null
  */
 public record LeagueRow(String townCode, String townName, String countyCode, String countyName, TownType townType,
                         double composite, Map<String, Double> dimensionScores, Integer rankCity, Integer rankCounty,
                         Integer rankChange, Double coverage, Integer designatedIn, Integer rankType, String band,
-                        Double rankP5, Double rankP95, int qualityFlags) {
+                        Double rankP5, Double rankP95, int qualityFlags, Integer peerGroup, Integer rankPeerGroup) {
 }

@@ -75,6 +75,17 @@ public class LeagueService {
         return marts.manifest().path("demo").asBoolean(false);
     }
 
+    /** The peer groups (clusters) of a year with their number of towns in the caller's scope. */
+    public List<PeerGroup> peerGroups(int year) {
+        String county = scope.restrict(null);
+        return marts.query("""
+                SELECT cluster, count(*) FROM {scores}
+                WHERE year = ? AND item_type = 'composite' AND cluster IS NOT NULL
+                  AND (CAST(? AS VARCHAR) IS NULL OR county_code = ?)
+                GROUP BY cluster ORDER BY cluster""", rs -> new PeerGroup(rs.getInt(1), rs.getInt(2)),
+                year, county, county);
+    }
+
     /** Number of towns the query lists. */
     public int count(LeagueQuery query) {
         Sql sql = sql(query);
@@ -112,6 +123,8 @@ public class LeagueService {
                          MAX(rank_county) FILTER (WHERE item_type = ? AND item_id = ?) AS rank_county,
                          MAX(rank_change_city) FILTER (WHERE item_type = ? AND item_id = ?) AS rank_change,
                          MAX(rank_type) FILTER (WHERE item_type = ? AND item_id = ?) AS rank_type,
+                         MAX(rank_cluster) FILTER (WHERE item_type = ? AND item_id = ?) AS rank_peer_group,
+                         MAX(cluster) AS peer_group,
                          MAX(band) FILTER (WHERE item_type = 'composite') AS band,
                          MAX(score) FILTER (WHERE item_type = ? AND item_id = ?) AS ranked_score
                          %s
@@ -133,14 +146,21 @@ public class LeagueService {
                 WHERE w.composite IS NOT NULL
                   AND (CAST(? AS VARCHAR) IS NULL OR t.county_code = ?)
                   AND (CAST(? AS VARCHAR) IS NULL OR t.town_type = ?)
+                  AND (CAST(? AS INTEGER) IS NULL OR w.peer_group = ?)
                 """.formatted(dims);
         String type = query.townType() == null ? null : query.townType().label();
-        List<Object> params = new ArrayList<>(List.of(itemType, itemId, itemType, itemId, itemType, itemId, itemType,
-                itemId, itemType, itemId, query.year(), query.year(), query.year(), query.year()));
+        List<Object> params = new ArrayList<>();
+        for (int rankedColumn = 0; rankedColumn < 6; rankedColumn++) {
+            params.add(itemType);
+            params.add(itemId);
+        }
+        params.addAll(List.of(query.year(), query.year(), query.year(), query.year()));
         params.add(county);
         params.add(county);
         params.add(type);
         params.add(type);
+        params.add(query.peerGroup());
+        params.add(query.peerGroup());
         return new Sql(text, params);
     }
 
@@ -161,6 +181,7 @@ public class LeagueService {
                 case LeagueSort.COMPOSITE -> "composite";
                 case LeagueSort.RANK_COUNTY -> "rank_county";
                 case LeagueSort.CHANGE -> "rank_change";
+                case LeagueSort.RANK_PEER_GROUP -> "rank_peer_group";
                 default -> {
                     if (sort.key().startsWith(LeagueSort.DIMENSION_PREFIX)) {
                         yield "\"dim_" + validDimension(sort.key().substring(LeagueSort.DIMENSION_PREFIX.length())) + "\"";
@@ -185,7 +206,7 @@ public class LeagueService {
                 dims, nullableInt(rs, "rank_city"), nullableInt(rs, "rank_county"), nullableInt(rs, "rank_change"),
                 nullableDouble(rs, "coverage"), nullableInt(rs, "designated_in"), nullableInt(rs, "rank_type"),
                 rs.getString("band"), nullableDouble(rs, "rank_p5"), nullableDouble(rs, "rank_p95"),
-                rs.getInt("quality_flags"));
+                rs.getInt("quality_flags"), nullableInt(rs, "peer_group"), nullableInt(rs, "rank_peer_group"));
     }
 
     static Integer nullableInt(ResultSet rs, String column) throws SQLException {

@@ -2,7 +2,7 @@ package cn.liaocheng.strongtown.dashboard.league;
 
 /**
  * One sort key of the league table: {@code rank}, {@code town}, {@code county}, {@code type},
- * {@code composite}, {@code rankCounty}, {@code change} or {@code dim:<dimension id>}.
+ * {@code composite}, {@code rankCounty}, {@code rankPeerGroup}, {@code change} or {@code dim:<dimension id>}.
  */
 public record LeagueSort(String key, boolean descending) {
 
@@ -12,6 +12,7 @@ public record LeagueSort(String key, boolean descending) {
     public static final String TYPE = "type";
     public static final String COMPOSITE = "composite";
     public static final String RANK_COUNTY = "rankCounty";
+    public static final String RANK_PEER_GROUP = "rankPeerGroup";
     public static final String CHANGE = "change";
     public static final String DIMENSION_PREFIX = "dim:";
 

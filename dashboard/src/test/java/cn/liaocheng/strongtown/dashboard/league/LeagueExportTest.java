@@ -55,7 +55,8 @@ class LeagueExportTest extends SignedInLeagueTest {
         ExportFile file = export.csv(towns, Locale.ENGLISH);
         String text = new String(file.content(), StandardCharsets.UTF_8);
         List<String> lines = Arrays.asList(text.substring(1).split("\r\n"));
-        assertThat(lines.get(0)).startsWith("City rank,Town,Town code,County,Type,Composite score,Comprehensive strength");
+        assertThat(lines.get(0)).startsWith("City rank,Town,Town code,County,Type,Composite score,Comprehensive strength")
+                .contains(",Rank within type,Peer group,Peer-group rank,Rank interval low (P5),Rank interval high (P95),Band,");
         assertThat(lines).hasSize(1 + league.count(towns));
         assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).contains(",Town,"));
         List<Integer> ranks = lines.subList(1, lines.size()).stream().map(l -> Integer.valueOf(l.split(",")[0])).toList();

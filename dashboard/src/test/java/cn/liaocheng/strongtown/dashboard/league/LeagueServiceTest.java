@@ -54,6 +54,22 @@ class LeagueServiceTest extends SignedInLeagueTest {
     }
 
     @Test
+    void filtersByPeerGroupAndRanksWithinIt() {
+        List<PeerGroup> groups = league.peerGroups(year);
+        assertThat(groups).hasSizeGreaterThan(1);
+        assertThat(groups.stream().mapToInt(PeerGroup::towns).sum()).isEqualTo(136);
+        for (PeerGroup group : groups) {
+            LeagueQuery query = LeagueQuery.of(year).withPeerGroup(group.id());
+            List<LeagueRow> rows = league.page(query, 0, 200);
+            assertThat(rows).hasSize(group.towns()).hasSize(league.count(query))
+                    .allSatisfy(r -> assertThat(r.peerGroup()).isEqualTo(group.id()));
+            assertThat(rows).extracting(LeagueRow::rankPeerGroup).first().isEqualTo(1);
+            assertThat(rows).extracting(LeagueRow::rankPeerGroup).isSorted()
+                    .allSatisfy(rank -> assertThat(rank).isBetween(1, group.towns()));
+        }
+    }
+
+    @Test
     void aDimensionRanksTheTable() {
         List<LeagueRow> rows = league.page(new LeagueQuery(year, null, null, "finance", List.of()), 0, 136);
         assertThat(rows).extracting(r -> r.dimensionScores().get("finance"))

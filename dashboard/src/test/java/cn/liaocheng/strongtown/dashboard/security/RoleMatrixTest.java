@@ -147,6 +147,7 @@ class RoleMatrixTest extends KaribuTestBase {
                 new Call(LeagueService.class, "counties", LEAGUE, () -> league.counties()),
                 new Call(LeagueService.class, "bands", LEAGUE, () -> league.bands()),
                 new Call(LeagueService.class, "years", LEAGUE, () -> league.years()),
+                new Call(LeagueService.class, "peerGroups", LEAGUE, () -> league.peerGroups(year)),
                 new Call(LeagueService.class, "isDemo", LEAGUE, () -> league.isDemo()),
                 new Call(LeagueService.class, "count", LEAGUE, () -> league.count(query)),
                 new Call(LeagueService.class, "page", LEAGUE, () -> league.page(query, 0, 5)),
@@ -335,6 +336,7 @@ class RoleMatrixTest extends KaribuTestBase {
         assertThat(rows).hasSize(ownTowns).allSatisfy(r -> assertThat(r.countyCode()).isEqualTo(TestUsers.OWN_COUNTY));
         assertThat(league.count(LeagueQuery.of(year))).isEqualTo(ownTowns);
         assertThat(league.counties()).extracting(c -> c.code()).containsExactly(TestUsers.OWN_COUNTY);
+        assertThat(league.peerGroups(year).stream().mapToInt(g -> g.towns()).sum()).isEqualTo(ownTowns);
         assertThatThrownBy(() -> league.page(LeagueQuery.of(year).withCounty(TestUsers.OTHER_COUNTY), 0, 10))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> league.count(LeagueQuery.of(year).withCounty(TestUsers.OTHER_COUNTY)))

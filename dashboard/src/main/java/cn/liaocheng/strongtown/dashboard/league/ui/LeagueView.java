@@ -45,6 +45,7 @@ import cn.liaocheng.strongtown.dashboard.league.LeagueQuery;
 import cn.liaocheng.strongtown.dashboard.league.LeagueRow;
 import cn.liaocheng.strongtown.dashboard.league.LeagueService;
 import cn.liaocheng.strongtown.dashboard.league.LeagueSort;
+import cn.liaocheng.strongtown.dashboard.league.PeerGroup;
 import cn.liaocheng.strongtown.dashboard.security.CountyScope;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.security.ViewAccess;
@@ -75,10 +76,12 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
     private final CountyScope scope;
     private final boolean mayCompareCounties;
     private boolean built;
+    private boolean listingPeerGroups;
 
     final Select<Integer> year = new Select<>();
     final ComboBox<County> county = new ComboBox<>();
     final Select<TownType> townType = new Select<>();
+    final Select<PeerGroup> peerGroup = new Select<>();
     final Select<String> dimension = new Select<>();
     final Grid<LeagueRow> grid = new Grid<>();
     final Span count = new Span();
@@ -118,7 +121,8 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
     /** The query the filters describe (the grid adds its sort). */
     LeagueQuery query() {
         return new LeagueQuery(year.getValue(), county.getValue() == null ? null : county.getValue().code(),
-                townType.getValue(), dimension.getValue() == null || dimension.getValue().isEmpty() ? null
+                townType.getValue(), peerGroup.getValue() == null ? null : peerGroup.getValue().id(),
+                dimension.getValue() == null || dimension.getValue().isEmpty() ? null
                         : dimension.getValue(), List.of());
     }
 
@@ -146,6 +150,13 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
         townType.setEmptySelectionAllowed(true);
         townType.setEmptySelectionCaption(getTranslation("league.type.all"));
         townType.setId("type-filter");
+        peerGroup.setLabel(getTranslation("league.peerGroup"));
+        peerGroup.setItemLabelGenerator(g -> g == null ? getTranslation("league.peerGroup.all")
+                : getTranslation("league.peerGroup.item", g.id(), g.towns()));
+        peerGroup.setEmptySelectionAllowed(true);
+        peerGroup.setEmptySelectionCaption(getTranslation("league.peerGroup.all"));
+        peerGroup.setTooltipText(getTranslation("league.peerGroup.tooltip"));
+        peerGroup.setId("peer-group-filter");
         Locale locale = getLocale();
         List<String> dimensionIds = new ArrayList<>(List.of(COMPOSITE));
         league.dimensions().forEach(d -> dimensionIds.add(d.id()));
@@ -187,13 +198,21 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
                         LeagueCharts.reversed(rows.stream().map(r -> LeagueCharts.round1(r.meanComposite())).toList())));
             }
         };
-        year.addValueChangeListener(e -> refresh.run());
+        year.addValueChangeListener(e -> {
+            showPeerGroupsOf(e.getValue());
+            refresh.run();
+        });
+        peerGroup.addValueChangeListener(e -> {
+            if (!listingPeerGroups) {
+                refresh.run();
+            }
+        });
         county.addValueChangeListener(e -> refresh.run());
         townType.addValueChangeListener(e -> refresh.run());
         dimension.addValueChangeListener(e -> refresh.run());
         year.setValue(years.get(0));
 
-        FlexLayout filters = new FlexLayout(year, county, townType, dimension, count,
+        FlexLayout filters = new FlexLayout(year, county, townType, peerGroup, dimension, count,
                 download("export-xlsx", "league.export.xlsx", q -> export.xlsx(q, locale)),
                 download("export-csv", "league.export.csv", q -> export.csv(q, locale)));
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -202,6 +221,23 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
         filters.setWidthFull();
         add(filters, charts, grid);
         setFlexGrow(1, grid);
+    }
+
+    /**
+     * Lists the peer groups of a year, keeping the chosen group: a town's group is fitted once over
+     * all years, but group sizes differ from year to year.
+     */
+    private void showPeerGroupsOf(int shownYear) {
+        Integer chosen = peerGroup.getValue() == null ? null : peerGroup.getValue().id();
+        List<PeerGroup> groups = league.peerGroups(shownYear);
+        listingPeerGroups = true;
+        try {
+            peerGroup.setItems(groups);
+            peerGroup.setValue(groups.stream().filter(g -> Integer.valueOf(g.id()).equals(chosen)).findFirst()
+                    .orElse(null));
+        } finally {
+            listingPeerGroups = false;
+        }
     }
 
     private Anchor download(String id, String labelKey, Function<LeagueQuery, ExportFile> writer) {
@@ -249,6 +285,10 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("league.col.change")).setAutoWidth(true).setSortProperty(LeagueSort.CHANGE);
         grid.addColumn(LeagueRow::rankType).setHeader(getTranslation("league.col.rankType"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(LeagueRow::rankPeerGroup).setHeader(getTranslation("league.col.rankPeerGroup"))
+                .setSortProperty(LeagueSort.RANK_PEER_GROUP).setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
+                .setTooltipGenerator(r -> r.peerGroup() == null ? ""
+                        : getTranslation("league.peerGroup.name", r.peerGroup()));
         grid.addColumn(LeagueView::interval).setHeader(getTranslation("league.col.interval"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                 .setTooltipGenerator(r -> getTranslation("league.interval.tooltip"));
