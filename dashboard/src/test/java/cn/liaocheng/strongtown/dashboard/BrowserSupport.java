@@ -1,6 +1,7 @@
 package cn.liaocheng.strongtown.dashboard;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -23,15 +24,20 @@ public final class BrowserSupport {
     }
 
     public static WebDriver headlessChromium(int width, int height) {
-        return start(width, height, false);
+        return start(width, height, false, null);
+    }
+
+    /** A desktop browser that saves downloads into {@code downloads} without asking. */
+    public static WebDriver headlessChromiumDownloadingTo(Path downloads, int width, int height) {
+        return start(width, height, false, downloads);
     }
 
     /** A phone: the page sees a {@code width}×{@code height} CSS-pixel viewport, touch and a mobile user agent. */
     public static WebDriver headlessPhone(int width, int height) {
-        return start(width, height, true);
+        return start(width, height, true, null);
     }
 
-    private static WebDriver start(int width, int height, boolean phone) {
+    private static WebDriver start(int width, int height, boolean phone, Path downloads) {
         boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
         if (!present && System.getenv("STRONGTOWN_REQUIRE_BROWSER") == null) {
             Assumptions.abort("未安装 chromium 与 chromium-driver（apt-get install -y chromium chromium-driver），跳过浏览器测试");
@@ -47,6 +53,10 @@ public final class BrowserSupport {
                     "deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 3.0, "touch", true),
                     "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
                             + " Chrome/156.0 Mobile Safari/537.36"));
+        }
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
         }
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));

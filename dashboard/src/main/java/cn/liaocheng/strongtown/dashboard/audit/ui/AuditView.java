@@ -39,9 +39,11 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     public AuditView(AuditLog log) {
         setSizeFull();
         user.setLabel(getTranslation("audit.filter.user"));
+        user.setId("audit-user-filter");
         user.setClearButtonVisible(true);
         user.setValueChangeMode(ValueChangeMode.LAZY);
         action.setLabel(getTranslation("audit.filter.action"));
+        action.setId("audit-action-filter");
         action.setItems(Arrays.asList(AuditAction.values()));
         action.setItemLabelGenerator(a -> getTranslation(a.translationKey()));
         action.setClearButtonVisible(true);

@@ -116,8 +116,10 @@ public class UserAdminView extends VerticalLayout implements HasDynamicTitle {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation(user == null ? "users.new" : "users.edit"));
         TextField username = new TextField(getTranslation("users.col.username"));
+        username.setId("user-username");
         username.setHelperText(getTranslation("users.username.help"));
         TextField displayName = new TextField(getTranslation("users.col.displayName"));
+        displayName.setId("user-display-name");
         Select<Role> role = new Select<>();
         role.setLabel(getTranslation("users.col.role"));
         role.setItems(Arrays.asList(Role.values()));
@@ -128,6 +130,7 @@ public class UserAdminView extends VerticalLayout implements HasDynamicTitle {
         county.setHelperText(getTranslation("users.county.help"));
         Checkbox enabled = new Checkbox(getTranslation("users.enabled"));
         PasswordField password = new PasswordField(getTranslation("users.password"));
+        password.setId("user-password");
         password.setHelperText(getTranslation("users.password.help", UserService.MIN_PASSWORD_LENGTH));
         role.addValueChangeListener(e -> county.setEnabled(e.getValue() != null && e.getValue().countyBound()));
         FormLayout form = new FormLayout(username, displayName, role, county, enabled);

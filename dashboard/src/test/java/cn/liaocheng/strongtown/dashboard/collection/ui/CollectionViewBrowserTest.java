@@ -5,26 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,10 +25,9 @@ import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.collection.DeclarationIntake;
 import cn.liaocheng.strongtown.collection.DeclaredItem;
 import cn.liaocheng.strongtown.dashboard.BrowserSupport;
-import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
+import cn.liaocheng.strongtown.dashboard.BrowserTestBase;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
 import cn.liaocheng.strongtown.dashboard.security.Role;
-import cn.liaocheng.strongtown.dashboard.security.ui.LoginPage;
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 import cn.liaocheng.strongtown.dashboard.league.LeagueQuery;
 import cn.liaocheng.strongtown.dashboard.league.LeagueRow;
@@ -49,22 +40,13 @@ import cn.liaocheng.strongtown.town.TownRegistry;
  * POI (the last-ranked town declares the best values of the city), upload it in the browser, watch
  * the re-scoring, and find the town higher in the league table.
  */
-class CollectionViewBrowserTest extends DashboardTestContext {
+class CollectionViewBrowserTest extends BrowserTestBase {
 
     private static final int YEAR = 2025;
-    private WebDriver driver;
 
     @BeforeEach
     void openBrowserAndLogIn() {
-        driver = BrowserSupport.headlessChromium(1400, 1000);
-        new LoginPage(driver, baseUrl()).open().logIn("office", "office-demo-2025");
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+        logIn(BrowserSupport.headlessChromium(1400, 1000), "office", "office-demo-2025");
     }
 
     /** The league as the office sees it, best first. */
@@ -114,7 +96,7 @@ class CollectionViewBrowserTest extends DashboardTestContext {
 
         driver.get(base + "/league");
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> gridSize("league-grid") > 0);
-        ((JavascriptExecutor) driver).executeScript(
+        js().executeScript(
                 "document.getElementById('league-grid').scrollToIndex(arguments[0]);", Math.max(0, after.rankCity() - 3));
         String composite = String.format(java.util.Locale.ROOT, "%.1f", after.composite());
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
@@ -122,22 +104,6 @@ class CollectionViewBrowserTest extends DashboardTestContext {
                     .map(WebElement::getText).toList();
             return cells.contains(last.townName()) && cells.contains(composite);
         });
-    }
-
-    private long gridSize(String id) {
-        Object size = ((JavascriptExecutor) driver).executeScript(
-                "const g = document.getElementById(arguments[0]); return g ? g.size : 0;", id);
-        return size == null ? 0 : ((Number) size).longValue();
-    }
-
-    /** Downloads with the browser's session cookie, as the browser itself would. */
-    private byte[] fetch(String href) throws Exception {
-        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-                .collect(Collectors.joining("; "));
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
     }
 
     /** The town's row gets, for every declared item, the best value any town has this year. */

@@ -1,7 +1,14 @@
 package cn.liaocheng.strongtown.dashboard.league.ui;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -52,6 +59,30 @@ final class LeaguePage {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
                 !d.findElements(By.cssSelector("#" + id + "[data-rendered='true'] canvas")).isEmpty());
         return true;
+    }
+
+    /**
+     * Clicks an export link and waits until the browser has saved the file (Chromium writes a
+     * {@code .crdownload} file first and renames it when complete).
+     */
+    Path download(String linkId, Path folder, String extension) throws IOException {
+        Set<Path> before = files(folder);
+        driver.findElement(By.id(linkId)).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(200)).until(d -> {
+            try {
+                return files(folder).stream().anyMatch(f -> !before.contains(f) && f.toString().endsWith(extension));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return files(folder).stream().filter(f -> !before.contains(f) && f.toString().endsWith(extension))
+                .findFirst().orElseThrow();
+    }
+
+    private static Set<Path> files(Path folder) throws IOException {
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.collect(Collectors.toSet());
+        }
     }
 
     String demoBanner() {

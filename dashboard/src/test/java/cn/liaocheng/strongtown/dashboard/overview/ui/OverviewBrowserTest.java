@@ -6,10 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.liaocheng.strongtown.dashboard.BrowserSupport;
-import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
+import cn.liaocheng.strongtown.dashboard.BrowserTestBase;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
 import cn.liaocheng.strongtown.dashboard.audit.AuditAction;
 import cn.liaocheng.strongtown.dashboard.audit.AuditFilter;
@@ -30,27 +28,15 @@ import cn.liaocheng.strongtown.dashboard.security.ui.LoginPage;
  * Leadership views in a real browser: the overview with its tile map of all towns, the big screen
  * at 1920×1080, both on a phone-sized viewport without sideways scrolling, and logout.
  */
-class OverviewBrowserTest extends DashboardTestContext {
+class OverviewBrowserTest extends BrowserTestBase {
 
-    private WebDriver driver;
     @Autowired
     AuditLog audit;
 
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    private void logIn(WebDriver browser, String user, String password) {
-        driver = browser;
+    @Override
+    protected void logIn(WebDriver browser, String user, String password) {
         awaitLake();
-        new LoginPage(driver, baseUrl()).open().logIn(user, password);
-    }
-
-    private JavascriptExecutor js() {
-        return (JavascriptExecutor) driver;
+        super.logIn(browser, user, password);
     }
 
     private void waitForChart(String id) {
