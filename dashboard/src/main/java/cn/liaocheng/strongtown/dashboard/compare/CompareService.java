@@ -66,18 +66,18 @@ public class CompareService {
         Town town = allowed(townCode);
         String county = scope.restrict(null);
         List<String> candidates = marts.query("""
-                WITH similar AS (
+                WITH nearest AS (
                   SELECT similar_town_code AS code, similarity_rank AS ord FROM {similar_towns}
                   WHERE town_code = ? AND year = (SELECT year FROM {similar_towns} WHERE town_code = ?
                                                   ORDER BY abs(year - ?), year DESC LIMIT 1)
                 ),
                 me AS (SELECT cluster, score FROM {scores} WHERE town_code = ? AND year = ? AND item_type = 'composite'),
-                cluster AS (
+                same_cluster AS (
                   SELECT s.town_code AS code, 1000 + row_number() OVER (ORDER BY abs(s.score - me.score), s.town_code) AS ord
                   FROM {scores} s, me
                   WHERE s.year = ? AND s.item_type = 'composite' AND s.cluster = me.cluster AND s.town_code <> ?
                 )
-                SELECT code FROM (SELECT * FROM similar UNION ALL SELECT * FROM cluster)
+                SELECT code FROM (SELECT * FROM nearest UNION ALL SELECT * FROM same_cluster)
                 GROUP BY code ORDER BY min(ord)""", rs -> rs.getString(1),
                 townCode, townCode, year, townCode, year, year, townCode);
         Set<String> peers = new LinkedHashSet<>(List.of(town.code()));
