@@ -1,5 +1,7 @@
 package cn.liaocheng.strongtown.dashboard.compare.ui;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -56,7 +58,8 @@ final class ComparePage {
         return driver.findElement(By.id("compare-message")).getText();
     }
 
+    /** The address bar, decoded (Vaadin writes the commas of {@code towns} as %2C). */
     String currentUrl() {
-        return driver.getCurrentUrl();
+        return URLDecoder.decode(driver.getCurrentUrl(), StandardCharsets.UTF_8);
     }
 }
