@@ -25,8 +25,8 @@ final class CompareCharts {
         return Map.of(
                 "title", Map.of("text", title, "left", "center", "textStyle", Map.of("fontSize", 14)),
                 "tooltip", Map.of("trigger", "axis"),
-                "legend", Map.of("top", 28),
-                "grid", Map.of("left", 8, "right", 8, "top", 64, "bottom", 8, "containLabel", true),
+                "legend", Map.of("top", 34),
+                "grid", Map.of("left", 8, "right", 8, "top", 72, "bottom", 8, "containLabel", true),
                 "xAxis", Map.of("type", "category", "data", dimensions.stream().map(d -> d.name().in(locale)).toList()),
                 "yAxis", Map.of("type", "value", "min", 0, "max", 100),
                 "series", series);
