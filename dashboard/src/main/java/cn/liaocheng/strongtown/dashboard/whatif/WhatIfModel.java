@@ -80,7 +80,7 @@ public final class WhatIfModel {
             }
             effective.put(id, w);
         });
-        normalised(effective);
+        normalised(effective); // refuses weights that are all 0
         record Scored(WhatIfTown town, double composite, long key) {
         }
         List<Scored> scored = new ArrayList<>();

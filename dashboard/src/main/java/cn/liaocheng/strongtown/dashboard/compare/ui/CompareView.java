@@ -1,24 +1,16 @@
 package cn.liaocheng.strongtown.dashboard.compare.ui;
 
-import java.text.NumberFormat;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-
-import org.springframework.security.access.AccessDeniedException;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -35,15 +27,11 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import cn.liaocheng.strongtown.catalog.Dimension;
 import cn.liaocheng.strongtown.dashboard.chart.EChart;
 import cn.liaocheng.strongtown.dashboard.compare.CompareService;
-import cn.liaocheng.strongtown.dashboard.compare.ComparedTown;
 import cn.liaocheng.strongtown.dashboard.compare.Comparison;
-import cn.liaocheng.strongtown.dashboard.compare.IndicatorLine;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
 import cn.liaocheng.strongtown.dashboard.security.Role;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
 import cn.liaocheng.strongtown.dashboard.ui.LakeReadiness;
 import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
 import cn.liaocheng.strongtown.town.Town;
@@ -128,6 +116,7 @@ public class CompareView extends VerticalLayout implements HasDynamicTitle, Befo
         towns.setItemLabelGenerator(this::townLabel);
         towns.setId("compare-towns");
         towns.setWidth("36em");
+        towns.setMaxWidth("100%");
         anchor.setLabel(getTranslation("compare.anchor"));
         anchor.setItems(choices);
         anchor.setItemLabelGenerator(this::townLabel);
@@ -150,7 +139,7 @@ public class CompareView extends VerticalLayout implements HasDynamicTitle, Befo
     }
 
     private String townLabel(Town town) {
-        return getTranslation("compare.townLabel", town.name(), town.countyName());
+        return CompareTables.townLabel(this, town);
     }
 
     /** Fills the fields from the URL's query parameters, then compares once. */
@@ -229,13 +218,9 @@ public class CompareView extends VerticalLayout implements HasDynamicTitle, Befo
                 towns.setInvalid(true);
             }
         } else {
-            try {
-                comparison = compare.compare(year.getValue(), codes);
-                message.setText(getTranslation("compare.count", codes.size(), String.valueOf(year.getValue())));
-                show(comparison);
-            } catch (AccessDeniedException denied) {
-                message.setText(getTranslation("compare.denied"));
-            }
+            comparison = compare.compare(year.getValue(), codes);
+            message.setText(getTranslation("compare.count", codes.size(), String.valueOf(year.getValue())));
+            show(comparison);
         }
     }
 
@@ -244,83 +229,7 @@ public class CompareView extends VerticalLayout implements HasDynamicTitle, Befo
         EChart chart = new EChart();
         chart.setId("compare-chart");
         chart.setOption(CompareCharts.dimensionBars(c.dimensions(), c.towns(), getTranslation("compare.chart"), locale));
-        result.add(summary(c, locale), chart, new H3(getTranslation("compare.indicators")), indicators(c, locale));
-    }
-
-    /** One row per measure, one column per town. */
-    private Grid<SummaryLine> summary(Comparison c, Locale locale) {
-        List<SummaryLine> lines = new ArrayList<>();
-        lines.add(new SummaryLine(getTranslation("league.col.composite"), t -> Formats.oneDecimal(t.composite())));
-        for (Dimension d : c.dimensions()) {
-            lines.add(new SummaryLine(d.name().in(locale), t -> Formats.oneDecimal(t.dimensionScores().get(d.id()))));
-        }
-        lines.add(new SummaryLine(getTranslation("league.col.rank"), t -> text(t.rankCity())));
-        lines.add(new SummaryLine(getTranslation("league.col.rankCounty"), t -> text(t.rankCounty())));
-        lines.add(new SummaryLine(getTranslation("league.col.rankType"), t -> text(t.rankType())));
-        lines.add(new SummaryLine(getTranslation("compare.rankCluster"), t -> text(t.rankCluster())));
-        lines.add(new SummaryLine(getTranslation("league.col.interval"), t -> Formats.rankInterval(t.rankP5(), t.rankP95())));
-        lines.add(new SummaryLine(getTranslation("league.col.band"),
-                t -> t.band() == null ? "" : t.band().name().in(locale)));
-        Grid<SummaryLine> grid = new Grid<>();
-        grid.setId("compare-summary");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setAllRowsVisible(true);
-        grid.addColumn(SummaryLine::label).setHeader(getTranslation("compare.col.measure")).setAutoWidth(true)
-                .setFrozen(true);
-        for (ComparedTown town : c.towns()) {
-            grid.addColumn(line -> line.value().apply(town)).setHeader(townLabel(town.town()))
-                    .setKey(town.town().code()).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        }
-        grid.setItems(lines);
-        return grid;
-    }
-
-    record SummaryLine(String label, Function<ComparedTown, String> value) {
-    }
-
-    /** Indicators as rows; per town its raw value and score, under one header with the town's name. */
-    private Grid<IndicatorLine> indicators(Comparison c, Locale locale) {
-        Map<String, String> dimensionNames = new LinkedHashMap<>();
-        c.dimensions().forEach(d -> dimensionNames.put(d.id(), d.name().in(locale)));
-        Grid<IndicatorLine> grid = new Grid<>();
-        grid.setId("compare-indicators");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setAllRowsVisible(true);
-        var dimension = grid.addColumn(l -> dimensionNames.get(l.indicator().dimension()))
-                .setHeader(getTranslation("compare.col.dimension")).setAutoWidth(true);
-        var indicator = grid.addColumn(l -> getTranslation("compare.indicatorLabel", l.indicator().name().in(locale),
-                        l.indicator().unit() == null ? "" : l.indicator().unit().in(locale)))
-                .setHeader(getTranslation("compare.col.indicator")).setAutoWidth(true).setFrozen(true);
-        var townHeader = grid.prependHeaderRow();
-        townHeader.join(dimension, indicator);
-        for (ComparedTown town : c.towns()) {
-            String code = town.town().code();
-            var value = grid.addColumn(l -> value(l.cells().get(code), locale))
-                    .setHeader(getTranslation("compare.col.value")).setKey("value-" + code)
-                    .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-            var score = grid.addColumn(l -> {
-                        IndicatorLine.Cell cell = l.cells().get(code);
-                        return cell == null ? "" : Formats.oneDecimal(cell.score());
-                    }).setHeader(getTranslation("compare.col.score")).setKey("score-" + code)
-                    .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-            townHeader.join(value, score).setText(townLabel(town.town()));
-        }
-        grid.setItems(c.indicators());
-        return grid;
-    }
-
-    private String value(IndicatorLine.Cell cell, Locale locale) {
-        if (cell == null || cell.value() == null) {
-            return "";
-        }
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        format.setMaximumFractionDigits(2);
-        String number = format.format(cell.value());
-        return cell.flag() == null ? number
-                : getTranslation("compare.flagged", number, getTranslation("quality.flag." + cell.flag()));
-    }
-
-    private static String text(Integer rank) {
-        return rank == null ? "" : String.valueOf(rank);
+        result.add(CompareTables.summary(this, c, locale), chart, new H3(getTranslation("compare.indicators")),
+                CompareTables.indicators(this, c, locale));
     }
 }
