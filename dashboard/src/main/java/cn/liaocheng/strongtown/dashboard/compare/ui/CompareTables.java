@@ -107,4 +107,5 @@ final class CompareTables {
 
     private static String text(Integer rank) {
         return rank == null ? "" : String.valueOf(rank);
+    }
 }
