@@ -131,33 +131,36 @@ public class CompareService {
         for (ScoreItem item : scores) {
             byTown.computeIfAbsent(item.townCode(), k -> new HashMap<>()).put(item.itemType() + ":" + item.itemId(), item);
             if (item.itemType().equals("indicator")) {
+                // the score joins the raw value of the same town and indicator (or stands alone)
                 cells.computeIfAbsent(item.itemId(), k -> new HashMap<>()).merge(item.townCode(),
                         new IndicatorLine.Cell(null, item.score(), null),
                         (raw, scored) -> new IndicatorLine.Cell(raw.value(), scored.score(), raw.flag()));
             }
         }
-        List<ComparedTown> compared = codes.stream().map(code -> {
-            Map<String, ScoreItem> items = byTown.getOrDefault(code, Map.of());
-            ScoreItem composite = items.get("composite:" + Catalog.COMPOSITE);
-            Map<String, Double> dims = new HashMap<>();
-            catalog.dimensions().forEach(d -> {
-                ScoreItem item = items.get("dimension:" + d.id());
-                if (item != null && item.score() != null) {
-                    dims.put(d.id(), item.score());
-                }
-            });
-            Band band = composite == null ? null : catalog.bands().stream()
-                    .filter(b -> b.id().equals(composite.band())).findFirst().orElse(null);
-            return composite == null
-                    ? new ComparedTown(towns.byCode(code), null, dims, null, null, null, null, null, null, null)
-                    : new ComparedTown(towns.byCode(code), composite.score(), dims, composite.rankCity(),
-                            composite.rankCounty(), composite.rankType(), composite.rankCluster(), composite.p5(),
-                            composite.p95(), band);
-        }).toList();
+        List<ComparedTown> compared = codes.stream()
+                .map(code -> column(towns.byCode(code), byTown.getOrDefault(code, Map.of()), catalog)).toList();
         List<IndicatorLine> indicators = new ArrayList<>();
         catalog.dimensions().forEach(d -> catalog.indicatorsOf(d.id()).forEach(indicator ->
                 indicators.add(new IndicatorLine(indicator, cells.getOrDefault(indicator.id(), Map.of())))));
         return new Comparison(year, catalog.dimensions(), compared, indicators);
+    }
+
+    /** A town's column from its score rows, keyed "item_type:item_id". */
+    private static ComparedTown column(Town town, Map<String, ScoreItem> items, Catalog catalog) {
+        Map<String, Double> dims = new HashMap<>();
+        catalog.dimensions().forEach(d -> {
+            ScoreItem item = items.get("dimension:" + d.id());
+            if (item != null && item.score() != null) {
+                dims.put(d.id(), item.score());
+            }
+        });
+        ScoreItem composite = items.get("composite:" + Catalog.COMPOSITE);
+        if (composite == null) {
+            return new ComparedTown(town, null, dims, null, null, null, null, null, null, null);
+        }
+        Band band = catalog.bands().stream().filter(b -> b.id().equals(composite.band())).findFirst().orElse(null);
+        return new ComparedTown(town, composite.score(), dims, composite.rankCity(), composite.rankCounty(),
+                composite.rankType(), composite.rankCluster(), composite.p5(), composite.p95(), band);
     }
 
     private record ScoreItem(String townCode, String itemType, String itemId, Double score, Integer rankCity,
