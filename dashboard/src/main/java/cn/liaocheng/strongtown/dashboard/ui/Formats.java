@@ -63,4 +63,14 @@ public final class Formats {
     public static String oneDecimal(Double value) {
         return value == null ? "" : String.format(Locale.ROOT, "%.1f", value);
     }
+
+    /** A rank's P5–P95 interval, e.g. "3–7"; a single number when the rank is sure; empty without one. */
+    public static String rankInterval(Double p5, Double p95) {
+        if (p5 == null || p95 == null) {
+            return "";
+        }
+        long low = Math.round(p5);
+        long high = Math.round(p95);
+        return low == high ? String.valueOf(low) : low + "–" + high;
+    }
 }

@@ -18,6 +18,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import cn.liaocheng.strongtown.dashboard.audit.ui.AuditView;
 import cn.liaocheng.strongtown.dashboard.collection.ui.CollectionView;
+import cn.liaocheng.strongtown.dashboard.compare.ui.CompareView;
 import cn.liaocheng.strongtown.dashboard.county.ui.CountyLeagueView;
 import cn.liaocheng.strongtown.dashboard.league.ui.LeagueView;
 import cn.liaocheng.strongtown.dashboard.methodology.ui.MethodologyView;
@@ -27,6 +28,7 @@ import cn.liaocheng.strongtown.dashboard.security.CurrentUser;
 import cn.liaocheng.strongtown.dashboard.security.ViewAccess;
 import cn.liaocheng.strongtown.dashboard.user.ui.AccountView;
 import cn.liaocheng.strongtown.dashboard.user.ui.UserAdminView;
+import cn.liaocheng.strongtown.dashboard.whatif.ui.WhatIfView;
 
 /**
  * The frame of every view: title, the user and logout, language switch, the demo-data notice, and
@@ -42,6 +44,8 @@ public class MainLayout extends AppLayout {
             new NavEntry("nav.overview", OverviewView.class),
             new NavEntry("nav.league", LeagueView.class),
             new NavEntry("nav.counties", CountyLeagueView.class),
+            new NavEntry("nav.compare", CompareView.class),
+            new NavEntry("nav.whatif", WhatIfView.class),
             new NavEntry("nav.quality", QualityView.class),
             new NavEntry("nav.methodology", MethodologyView.class),
             new NavEntry("nav.collection", CollectionView.class),

@@ -49,6 +49,8 @@ import cn.liaocheng.strongtown.dashboard.audit.AuditLog;
 import cn.liaocheng.strongtown.dashboard.audit.ui.AuditView;
 import cn.liaocheng.strongtown.dashboard.collection.CollectionService;
 import cn.liaocheng.strongtown.dashboard.collection.ui.CollectionView;
+import cn.liaocheng.strongtown.dashboard.compare.CompareService;
+import cn.liaocheng.strongtown.dashboard.compare.ui.CompareView;
 import cn.liaocheng.strongtown.dashboard.county.CountyService;
 import cn.liaocheng.strongtown.dashboard.county.ui.CountyLeagueView;
 import cn.liaocheng.strongtown.dashboard.league.LeagueExport;
@@ -71,6 +73,8 @@ import cn.liaocheng.strongtown.dashboard.user.UserService;
 import cn.liaocheng.strongtown.dashboard.user.UserValidationException;
 import cn.liaocheng.strongtown.dashboard.user.ui.AccountView;
 import cn.liaocheng.strongtown.dashboard.user.ui.UserAdminView;
+import cn.liaocheng.strongtown.dashboard.whatif.WhatIfService;
+import cn.liaocheng.strongtown.dashboard.whatif.ui.WhatIfView;
 import cn.liaocheng.strongtown.town.County;
 
 /**
@@ -85,6 +89,10 @@ class RoleMatrixTest extends KaribuTestBase {
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     private static final Set<Role> COLLECTORS = EnumSet.of(Role.OFFICE, Role.ADMIN);
     private static final String TARGET_USER = "matrix-target";
+    /** Two towns of the county user's county (东昌府区) and one of another county (莘县). */
+    private static final String OWN_TOWN = "371502001000";
+    private static final String OWN_TOWN_2 = "371502002000";
+    private static final String OTHER_TOWN = "371522001000";
 
     /** Route → view class and the roles that may open it. */
     private static final Map<String, ViewRule> VIEWS = new LinkedHashMap<>();
@@ -100,6 +108,8 @@ class RoleMatrixTest extends KaribuTestBase {
         VIEWS.put("methodology", new ViewRule(MethodologyView.class, ALL));
         VIEWS.put("quality", new ViewRule(QualityView.class, LEAGUE));
         VIEWS.put("collection", new ViewRule(CollectionView.class, COLLECTORS));
+        VIEWS.put("compare", new ViewRule(CompareView.class, LEAGUE));
+        VIEWS.put("what-if", new ViewRule(WhatIfView.class, CITY));
     }
 
     private record ViewRule(Class<? extends Component> view, Set<Role> allowed) {
@@ -126,6 +136,10 @@ class RoleMatrixTest extends KaribuTestBase {
     CollectionService collection;
     @Autowired
     QualityService quality;
+    @Autowired
+    CompareService compare;
+    @Autowired
+    WhatIfService whatIf;
 
     private int year;
 
@@ -200,7 +214,16 @@ class RoleMatrixTest extends KaribuTestBase {
                 new Call(CollectionService.class, "townName", COLLECTORS, () -> collection.townName("371502001000")),
                 new Call(CollectionService.class, "indicatorName", COLLECTORS,
                         () -> collection.indicatorName(year, "private_tax_revenue", Locale.CHINA)),
-                new Call(CollectionService.class, "mayRestore", COLLECTORS, () -> collection.mayRestore()));
+                new Call(CollectionService.class, "mayRestore", COLLECTORS, () -> collection.mayRestore()),
+                // towns of the county user's own county, so that an allowed county call succeeds
+                new Call(CompareService.class, "years", LEAGUE, () -> compare.years()),
+                new Call(CompareService.class, "towns", LEAGUE, () -> compare.towns()),
+                new Call(CompareService.class, "peersOf", LEAGUE, () -> compare.peersOf(year, OWN_TOWN)),
+                new Call(CompareService.class, "compare", LEAGUE,
+                        () -> compare.compare(year, List.of(OWN_TOWN, OWN_TOWN_2))),
+                new Call(WhatIfService.class, "years", CITY, () -> whatIf.years()),
+                new Call(WhatIfService.class, "counties", CITY, () -> whatIf.counties()),
+                new Call(WhatIfService.class, "model", CITY, () -> whatIf.model(year)));
     }
 
     @Test
@@ -365,6 +388,21 @@ class RoleMatrixTest extends KaribuTestBase {
         assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).contains(",东昌府区,"));
         assertThatThrownBy(() -> export.xlsx(LeagueQuery.of(year).withCounty(TestUsers.OTHER_COUNTY), Locale.CHINA))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void countyUserComparesOnlyTheirOwnCountysTowns() {
+        TestUsers.signIn(Role.LEADER);
+        assertThat(compare.compare(year, List.of(OWN_TOWN, OTHER_TOWN)).towns()).hasSize(2);
+        assertThat(compare.towns()).hasSize(136);
+        TestUsers.signOut();
+        TestUsers.signIn(Role.COUNTY);
+        assertThat(compare.towns()).hasSize(24).allSatisfy(t -> assertThat(t.countyCode()).isEqualTo(TestUsers.OWN_COUNTY));
+        assertThat(compare.peersOf(year, OWN_TOWN)).allSatisfy(code -> assertThat(code).startsWith(TestUsers.OWN_COUNTY));
+        assertThatThrownBy(() -> compare.compare(year, List.of(OWN_TOWN, OTHER_TOWN)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> compare.peersOf(year, OTHER_TOWN)).isInstanceOf(AccessDeniedException.class);
+        TestUsers.signOut();
     }
 
     @Test

@@ -27,6 +27,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.router.Location;
 
 import cn.liaocheng.strongtown.dashboard.KaribuTestBase;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
@@ -51,7 +52,7 @@ class ViewTextTest extends KaribuTestBase {
     private static final List<String> PROPERTIES = List.of("label", "placeholder", "helperText", "title",
             "errorMessage", "accessibleName", "headerTitle");
     private static final List<String> ROUTES = List.of("overview", "screen", "league", "counties", "admin/users",
-            "admin/audit", "account");
+            "admin/audit", "account", "compare?towns=371502001000,371522001000", "what-if");
     private final ObjectMapper json = new ObjectMapper();
 
     @Autowired
@@ -101,7 +102,8 @@ class ViewTextTest extends KaribuTestBase {
     private Set<String> textsOf(String route, Locale locale) {
         signIn(Role.ADMIN);
         useLocale(locale);
-        UI.getCurrent().navigate(route);
+        Location location = new Location(route);
+        UI.getCurrent().navigate(location.getPath(), location.getQueryParameters());
         if (route.equals("admin/users")) {
             _click(_get(Button.class, spec -> spec.withId("user-new")));
         }

@@ -1,0 +1,15 @@
+package cn.liaocheng.strongtown.dashboard.whatif;
+
+/**
+ * A town under what-if weights.
+ *
+ * @param composite the composite score under the what-if weights
+ * @param rank the city rank under the what-if weights (competition ranks, ties share)
+ */
+public record WhatIfRow(WhatIfTown town, double composite, int rank) {
+
+    /** Places gained against the official rank (negative: lost), as the league table counts rank changes. */
+    public int rankChange() {
+        return town.officialRank() - rank;
+    }
+}

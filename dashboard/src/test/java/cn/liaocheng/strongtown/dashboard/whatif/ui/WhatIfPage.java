@@ -1,0 +1,72 @@
+package cn.liaocheng.strongtown.dashboard.whatif.ui;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Page object of the what-if weights view. */
+final class WhatIfPage {
+
+    private final WebDriver driver;
+
+    WhatIfPage(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    WhatIfPage open(String baseUrl) {
+        driver.get(baseUrl + "/what-if");
+        new WebDriverWait(driver, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(300))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> gridSize() > 0 && !rankChanges().isEmpty());
+        return this;
+    }
+
+    long gridSize() {
+        Object size = ((JavascriptExecutor) driver).executeScript(
+                "const g = document.getElementById('whatif-grid'); return g ? g.size : 0;");
+        return size == null ? 0 : ((Number) size).longValue();
+    }
+
+    /** The rank-change cells the grid has rendered ("—" for none, "▲3", "▼2"). */
+    List<String> rankChanges() {
+        return driver.findElements(By.cssSelector("#whatif-grid vaadin-grid-cell-content .rank-change")).stream()
+                .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+    }
+
+    /** Types a weight (percent) into a dimension's field and leaves it, as a user would. */
+    WhatIfPage setWeight(String dimension, int percent) {
+        WebElement input = driver.findElement(By.cssSelector("#weight-" + dimension + " input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(percent), Keys.TAB);
+        return this;
+    }
+
+    WhatIfPage reset() {
+        driver.findElement(By.id("whatif-reset")).click();
+        return this;
+    }
+
+    /** Waits until the rendered rank changes satisfy a condition (the re-rank is a server round trip). */
+    WhatIfPage waitForRankChanges(java.util.function.Predicate<List<String>> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    List<String> changes = rankChanges();
+                    return !changes.isEmpty() && condition.test(changes);
+                });
+        return this;
+    }
+
+    String weight(String dimension) {
+        return driver.findElement(By.cssSelector("#weight-" + dimension + " input")).getDomProperty("value");
+    }
+
+    String message() {
+        return driver.findElement(By.id("whatif-message")).getText();
+    }
+}
