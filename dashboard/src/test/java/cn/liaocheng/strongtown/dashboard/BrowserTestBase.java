@@ -41,8 +41,7 @@ public abstract class BrowserTestBase extends DashboardTestContext {
 
     /** The number of rows a {@code <vaadin-grid>} holds (0 while it is absent). */
     protected long gridSize(String id) {
-        Object size = js().executeScript("const g = document.getElementById(arguments[0]); return g ? g.size : 0;", id);
-        return size == null ? 0 : ((Number) size).longValue();
+        return BrowserPages.gridSize(driver, id);
     }
 
     /** Fetches a link with the browser's session cookie, as the browser itself would. */

@@ -8,7 +8,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import cn.liaocheng.strongtown.dashboard.GridPage;
+import cn.liaocheng.strongtown.dashboard.BrowserPages;
 
 /** Page object of the audit log view. */
 public final class AuditPage {
@@ -27,7 +27,7 @@ public final class AuditPage {
     }
 
     public List<String> cells() {
-        return GridPage.cellTexts(driver, GRID);
+        return BrowserPages.cellTexts(driver, GRID);
     }
 
     /** Types a user name into the filter and waits until the grid shows only that user's entries. */

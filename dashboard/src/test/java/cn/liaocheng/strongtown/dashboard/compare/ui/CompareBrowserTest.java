@@ -4,32 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebDriver;
 
 import cn.liaocheng.strongtown.dashboard.BrowserSupport;
-import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
-import cn.liaocheng.strongtown.dashboard.security.ui.LoginPage;
+import cn.liaocheng.strongtown.dashboard.BrowserTestBase;
 
 /** A shared compare link in a real browser: the towns side by side, the chart painted, every column there. */
-class CompareBrowserTest extends DashboardTestContext {
-
-    private WebDriver driver;
+class CompareBrowserTest extends BrowserTestBase {
 
     @BeforeEach
     void openBrowserAndLogIn() {
         awaitLake();
-        driver = BrowserSupport.headlessChromium(1400, 1000);
-        new LoginPage(driver, baseUrl()).open().logIn("analyst", "analyst-demo-2025");
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+        logIn(BrowserSupport.headlessChromium(1400, 1000), "analyst", "analyst-demo-2025");
     }
 
     @Test

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import cn.liaocheng.strongtown.dashboard.BrowserPages;
 
 /** Page object of the compare view. */
 final class ComparePage {
@@ -36,22 +36,15 @@ final class ComparePage {
     }
 
     long gridSize(String id) {
-        Object size = ((JavascriptExecutor) driver).executeScript(
-                "const g = document.getElementById(arguments[0]); return g ? g.size : 0;", id);
-        return size == null ? 0 : ((Number) size).longValue();
+        return BrowserPages.gridSize(driver, id);
     }
 
-    /** Texts of a grid's header and body cells. */
     List<String> cellTexts(String gridId) {
-        return driver.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
-                .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+        return BrowserPages.cellTexts(driver, gridId);
     }
 
-    /** True once ECharts has drawn the chart into a canvas. */
     boolean chartRendered(String id) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
-                !d.findElements(By.cssSelector("#" + id + "[data-rendered='true'] canvas")).isEmpty());
-        return true;
+        return BrowserPages.chartRendered(driver, id);
     }
 
     String message() {

@@ -11,11 +11,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import cn.liaocheng.strongtown.dashboard.BrowserPages;
 
 /** Page object of the town league table. */
 final class LeaguePage {
@@ -40,25 +41,19 @@ final class LeaguePage {
     }
 
     long gridSize() {
-        Object size = ((JavascriptExecutor) driver).executeScript(
-                "const g = document.getElementById('league-grid'); return g ? g.size : 0;");
-        return size == null ? 0 : ((Number) size).longValue();
+        return BrowserPages.gridSize(driver, "league-grid");
     }
 
     List<String> cellTexts() {
-        return driver.findElements(By.cssSelector("#league-grid vaadin-grid-cell-content")).stream()
-                .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+        return BrowserPages.cellTexts(driver, "league-grid");
     }
 
     String countText() {
         return driver.findElement(By.id("league-count")).getText();
     }
 
-    /** True once ECharts has drawn the chart into a canvas. */
     boolean chartRendered(String id) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
-                !d.findElements(By.cssSelector("#" + id + "[data-rendered='true'] canvas")).isEmpty());
-        return true;
+        return BrowserPages.chartRendered(driver, id);
     }
 
     /**

@@ -7,7 +7,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import cn.liaocheng.strongtown.dashboard.GridPage;
+import cn.liaocheng.strongtown.dashboard.BrowserPages;
 
 /** Page object of the user administration view. */
 final class UserAdminPage {
@@ -26,7 +26,7 @@ final class UserAdminPage {
     }
 
     List<String> usernames() {
-        return GridPage.cellTexts(driver, GRID);
+        return BrowserPages.cellTexts(driver, GRID);
     }
 
     /** Fills the "new user" dialog (role stays the default, analyst) and saves; waits for the new row. */

@@ -2,33 +2,20 @@ package cn.liaocheng.strongtown.dashboard.whatif.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebDriver;
 
 import cn.liaocheng.strongtown.dashboard.BrowserSupport;
-import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
-import cn.liaocheng.strongtown.dashboard.security.ui.LoginPage;
+import cn.liaocheng.strongtown.dashboard.BrowserTestBase;
 
 /** What-if weights in a real browser: a changed weight moves towns, reset brings every town back. */
-class WhatIfBrowserTest extends DashboardTestContext {
+class WhatIfBrowserTest extends BrowserTestBase {
 
     private static final String NO_CHANGE = "—";
-    private WebDriver driver;
-
     @BeforeEach
     void openBrowserAndLogIn() {
         awaitLake();
-        driver = BrowserSupport.headlessChromium(1400, 1000);
-        new LoginPage(driver, baseUrl()).open().logIn("analyst", "analyst-demo-2025");
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+        logIn(BrowserSupport.headlessChromium(1400, 1000), "analyst", "analyst-demo-2025");
     }
 
     @Test

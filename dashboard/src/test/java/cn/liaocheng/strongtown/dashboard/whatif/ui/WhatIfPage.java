@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import cn.liaocheng.strongtown.dashboard.BrowserPages;
 
 /** Page object of the what-if weights view. */
 final class WhatIfPage {
@@ -29,9 +30,7 @@ final class WhatIfPage {
     }
 
     long gridSize() {
-        Object size = ((JavascriptExecutor) driver).executeScript(
-                "const g = document.getElementById('whatif-grid'); return g ? g.size : 0;");
-        return size == null ? 0 : ((Number) size).longValue();
+        return BrowserPages.gridSize(driver, "whatif-grid");
     }
 
     /** The rank-change cells the grid has rendered ("—" for none, "▲3", "▼2"). */

@@ -1,0 +1,42 @@
+package cn.liaocheng.strongtown.dashboard;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What the page objects share: reading a {@code <vaadin-grid>} and waiting for an ECharts chart. */
+public final class BrowserPages {
+
+    private BrowserPages() {
+    }
+
+    /** The number of rows a grid holds (0 while it is absent). */
+    public static long gridSize(WebDriver driver, String gridId) {
+        Object size = ((JavascriptExecutor) driver).executeScript(
+                "const g = document.getElementById(arguments[0]); return g ? g.size : 0;", gridId);
+        return size == null ? 0 : ((Number) size).longValue();
+    }
+
+    /** Non-blank texts of the header and body cells the grid has rendered (empty while it re-renders). */
+    public static List<String> cellTexts(WebDriver driver, String gridId) {
+        try {
+            return driver.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
+                    .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+        } catch (StaleElementReferenceException rerendered) {
+            return List.of();
+        }
+    }
+
+    /** Waits until ECharts has drawn the chart into a canvas; true then, a timeout otherwise. */
+    public static boolean chartRendered(WebDriver driver, String chartId) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
+                !d.findElements(By.cssSelector("#" + chartId + "[data-rendered='true'] canvas")).isEmpty());
+        return true;
+    }
+}
