@@ -52,7 +52,7 @@ public class QualityService {
                 SELECT q.*, t.county_code FROM {quality_flags} q JOIN {towns} t ON t.town_code = q.town_code
                 WHERE q.year = ? AND (CAST(? AS VARCHAR) IS NULL OR t.county_code = ?)
                   AND (CAST(? AS VARCHAR) IS NULL OR q.flag = ?)
-                ORDER BY """ + WORST_FIRST + ", q.town_code, q.indicator_id", this::row, year, county, county, kind, kind);
+                ORDER BY %s, q.town_code, q.indicator_id""".formatted(WORST_FIRST), this::row, year, county, county, kind, kind);
     }
 
     /** The flags of one town in a year, worst first; county staff only of their own county's towns. */

@@ -68,6 +68,8 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
     static final int TOP_N = 15;
     /** The "composite" entry of the dimension filter. */
     static final String COMPOSITE = "";
+    /** Key of the town column, whose names link to the town profiles. */
+    static final String TOWN_COLUMN = "town";
 
     private final LeagueService league;
     private final LeagueExport export;
@@ -233,7 +235,7 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true).setFrozen(true).setTextAlign(ColumnTextAlign.END);
         grid.addColumn(new ComponentRenderer<>(r -> ProfileView.link(r.townName(), r.townCode(), year.getValue())))
                 .setHeader(getTranslation("league.col.town")).setSortProperty(LeagueSort.TOWN).setAutoWidth(true)
-                .setFrozen(true);
+                .setFrozen(true).setKey(TOWN_COLUMN);
         grid.addColumn(LeagueRow::countyName).setHeader(getTranslation("league.col.county"))
                 .setSortProperty(LeagueSort.COUNTY).setAutoWidth(true);
         grid.addColumn(r -> getTranslation("town.type." + r.townType().name())).setHeader(getTranslation("league.col.type"))

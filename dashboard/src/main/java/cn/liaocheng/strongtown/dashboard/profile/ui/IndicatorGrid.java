@@ -29,6 +29,10 @@ import cn.liaocheng.strongtown.dashboard.ui.Sparkline;
  */
 class IndicatorGrid extends Grid<IndicatorLine> {
 
+    /** Column keys (tests read these cells). */
+    static final String VALUE = "value";
+    static final String FLAGS = "flags";
+
     IndicatorGrid(TownProfile profile, List<QualityFlag> flags, ProvenanceService provenance) {
         setId("profile-indicators");
         addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -46,7 +50,8 @@ class IndicatorGrid extends Grid<IndicatorLine> {
         addColumn(new ComponentRenderer<>(i -> i.value() == null ? new Span("—")
                 : new ProvenanceMark(Formats.withUnit(i.value(), i.unit(), locale, (k, a) -> getTranslation(k, a)),
                         () -> provenance.ofValue(town, profile.year(), i.indicatorId()))))
-                .setHeader(getTranslation("profile.col.value")).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+                .setHeader(getTranslation("profile.col.value")).setKey(VALUE).setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
         addColumn(i -> Formats.oneDecimal(i.score().score())).setHeader(getTranslation("profile.col.score"))
                 .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         addColumn(i -> Formats.oneDecimal(i.score().peerMedian())).setHeader(getTranslation("profile.col.peerMedian"))
@@ -54,7 +59,7 @@ class IndicatorGrid extends Grid<IndicatorLine> {
         addColumn(new ComponentRenderer<>(i -> Sparkline.of(i.trend()))).setHeader(getTranslation("profile.col.trend"))
                 .setAutoWidth(true);
         addColumn(new ComponentRenderer<>(i -> flagMarks(flagsByItem.getOrDefault(i.indicatorId(), List.of()))))
-                .setHeader(getTranslation("profile.col.flags")).setAutoWidth(true);
+                .setHeader(getTranslation("profile.col.flags")).setKey(FLAGS).setAutoWidth(true);
         setItems(profile.indicators());
     }
 

@@ -75,7 +75,7 @@ public class QualityView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("quality-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(new ComponentRenderer<>(f -> ProfileView.link(f.townName(), f.townCode(), year.getValue())))
-                .setHeader(getTranslation("league.col.town")).setAutoWidth(true);
+                .setHeader(getTranslation("league.col.town")).setAutoWidth(true).setKey("town");
         grid.addColumn(QualityFlag::countyName).setHeader(getTranslation("league.col.county")).setAutoWidth(true);
         grid.addColumn(f -> quality.itemName(f.itemId(), locale)).setHeader(getTranslation("quality.col.item"))
                 .setAutoWidth(true);
