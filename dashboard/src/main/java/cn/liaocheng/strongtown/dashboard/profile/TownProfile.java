@@ -2,7 +2,6 @@ package cn.liaocheng.strongtown.dashboard.profile;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Everything the town profile shows for one town and year.
@@ -49,11 +48,5 @@ public record TownProfile(int year, ProfileHeader header, String peerScope, List
     /** Sum of the drivers' contributions: the composite change they explain. */
     public double explainedChange() {
         return drivers.stream().mapToDouble(RankDriver::contribution).sum();
-    }
-
-    /** The indicator line of an id, if the catalog has it. */
-    public IndicatorLine indicator(String indicatorId) {
-        return indicators.stream().filter(i -> Objects.equals(i.indicatorId(), indicatorId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no indicator " + indicatorId));
     }
 }

@@ -76,6 +76,13 @@ public final class Formats {
         return change > 0 ? RISE_RED : change < 0 ? FALL_GREEN : null;
     }
 
+    /** A rank's P5–P95 interval, e.g. "3–7"; a single number when the rank is sure. */
+    public static String rankInterval(double p5, double p95) {
+        long low = Math.round(p5);
+        long high = Math.round(p95);
+        return low == high ? String.valueOf(low) : low + "–" + high;
+    }
+
     /** One decimal, as scores are shown. */
     public static String oneDecimal(Double value) {
         return value == null ? "" : String.format(Locale.ROOT, "%.1f", value);

@@ -268,11 +268,6 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
 
     /** The composite rank's P5–P95 interval, e.g. "3–7"; a single number when the rank is sure. */
     static String interval(LeagueRow row) {
-        if (row.rankP5() == null || row.rankP95() == null) {
-            return "";
-        }
-        long low = Math.round(row.rankP5());
-        long high = Math.round(row.rankP95());
-        return low == high ? String.valueOf(low) : low + "–" + high;
+        return row.rankP5() == null || row.rankP95() == null ? "" : Formats.rankInterval(row.rankP5(), row.rankP95());
     }
 }

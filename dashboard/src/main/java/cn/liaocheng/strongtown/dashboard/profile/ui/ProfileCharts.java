@@ -72,7 +72,7 @@ final class ProfileCharts {
                 "title", title(title),
                 "tooltip", Map.of("trigger", "item", "formatter", "{b}"),
                 "legend", Map.of("bottom", 0, "data", List.of(rankName, intervalName)),
-                "grid", Map.of("left", 8, "right", 24, "top", 40, "bottom", 36, "containLabel", true),
+                "grid", Map.of("left", 8, "right", 24, "top", 60, "bottom", 36, "containLabel", true),
                 "xAxis", Map.of("type", "category", "data", years, "boundaryGap", false),
                 "yAxis", Map.of("type", "value", "inverse", true, "min", 1, "max", towns, "minInterval", 1),
                 "series", List.of(

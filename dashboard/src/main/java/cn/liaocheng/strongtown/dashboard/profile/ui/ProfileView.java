@@ -202,7 +202,7 @@ public class ProfileView extends VerticalLayout implements BeforeEnterObserver, 
         Div city = figure(getTranslation("profile.rank.city", h.rankCity(), h.townsCity()));
         city.setId("profile-rank-city");
         if (h.rankP5() != null && h.rankP95() != null) {
-            Span interval = new Span(getTranslation("profile.rank.interval", interval(h.rankP5(), h.rankP95())));
+            Span interval = new Span(getTranslation("profile.rank.interval", Formats.rankInterval(h.rankP5(), h.rankP95())));
             interval.setId("profile-rank-interval");
             interval.getStyle().set("font-size", "var(--lumo-font-size-s)");
             city.add(new Div(interval));
@@ -234,13 +234,6 @@ public class ProfileView extends VerticalLayout implements BeforeEnterObserver, 
         return card;
     }
 
-    /** The rank interval, e.g. "3–7"; a single number when the rank is sure. */
-    static String interval(double p5, double p95) {
-        long low = Math.round(p5);
-        long high = Math.round(p95);
-        return low == high ? String.valueOf(low) : low + "–" + high;
-    }
-
     private Component charts(TownProfile p) {
         Locale locale = getLocale();
         EChart radar = chart("chart-profile-radar", "360px");
@@ -262,7 +255,7 @@ public class ProfileView extends VerticalLayout implements BeforeEnterObserver, 
         return r.rankP5() == null || r.rankP95() == null
                 ? getTranslation("profile.history.pointNoInterval", String.valueOf(r.year()), r.rank())
                 : getTranslation("profile.history.point", String.valueOf(r.year()), r.rank(),
-                        interval(r.rankP5(), r.rankP95()));
+                        Formats.rankInterval(r.rankP5(), r.rankP95()));
     }
 
     private Component drivers(TownProfile p) {
