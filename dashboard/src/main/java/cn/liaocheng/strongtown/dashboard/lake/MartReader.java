@@ -73,7 +73,7 @@ public class MartReader {
                 ? "read_parquet(" + DuckDb.literal(designations()) + ")"
                 : "(SELECT CAST(NULL AS INTEGER) AS year, CAST(NULL AS VARCHAR) AS town_code WHERE FALSE)");
         resolved = resolved.replace("{declarations}", "read_parquet(" + DuckDb.literal(
-                lake.rawDeclarations() + "/*/*.parquet") + ", hive_partitioning = true)");
+                lake.rawDeclarations() + "/*/*.parquet") + ", hive_partitioning = true, union_by_name = true)");
         resolved = resolved.replace("{towns}", "read_csv(" + DuckDb.literal(townsFile)
                 + ", header = true, all_varchar = true)");
         try (Connection conn = DuckDb.inMemory(); PreparedStatement st = conn.prepareStatement(resolved)) {

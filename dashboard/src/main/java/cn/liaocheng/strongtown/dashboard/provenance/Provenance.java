@@ -3,6 +3,7 @@ package cn.liaocheng.strongtown.dashboard.provenance;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Locale;
 
 /**
  * Where one number on a screen comes from (issue 5 §9): its source, the declaration revision behind
@@ -33,7 +34,7 @@ public record Provenance(Source source, Integer revision, String submittedBy, Lo
         SCORED;
 
         static Source of(String martSource) {
-            return valueOf(martSource.toUpperCase(java.util.Locale.ROOT));
+            return valueOf(martSource.toUpperCase(Locale.ROOT));
         }
     }
 

@@ -32,7 +32,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import cn.liaocheng.strongtown.dashboard.chart.EChart;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
-import cn.liaocheng.strongtown.dashboard.league.ui.RankChange;
 import cn.liaocheng.strongtown.dashboard.profile.ItemScore;
 import cn.liaocheng.strongtown.dashboard.profile.ProfileHeader;
 import cn.liaocheng.strongtown.dashboard.profile.ProfileService;
@@ -113,9 +112,8 @@ public class ProfileView extends VerticalLayout implements BeforeEnterObserver, 
     private void show() {
         try {
             List<Integer> years = profiles.years(code);
-            int year = requestedYear != null && years.contains(requestedYear) ? requestedYear
-                    : years.isEmpty() ? 0 : years.get(0);
-            Optional<TownProfile> profile = years.isEmpty() ? Optional.empty() : profiles.profile(code, year);
+            Optional<TownProfile> profile = years.isEmpty() ? Optional.empty()
+                    : profiles.profile(code, years.contains(requestedYear) ? requestedYear : years.get(0));
             profile.ifPresentOrElse(p -> render(p, years), () -> message("profile-not-found", "profile.notFound"));
         } catch (AccessDeniedException denied) {
             message("profile-denied", "profile.denied");
@@ -134,7 +132,8 @@ public class ProfileView extends VerticalLayout implements BeforeEnterObserver, 
     private void render(TownProfile p, List<Integer> years) {
         ProfileHeader h = p.header();
         townName = h.townName();
-        add(titleRow(p, years), subtitle(h), keyFigures(p), charts(p), drivers(p), standouts(p), similar(p));
+        add(titleRow(p, years), subtitle(h), new KeyFigures(p, () -> Optional.of(provenance.ofScores(code))), charts(p),
+                new RankDriversPanel(p), standouts(p), similar(p));
         add(new H3(getTranslation("profile.indicators")));
         List<QualityFlag> flags = quality.townFlags(code, p.year());
         add(new IndicatorGrid(p, flags, provenance));
@@ -193,47 +192,6 @@ public class ProfileView extends VerticalLayout implements BeforeEnterObserver, 
         return subtitle;
     }
 
-    private Component keyFigures(TownProfile p) {
-        ProfileHeader h = p.header();
-        ProvenanceMark composite = new ProvenanceMark(Formats.oneDecimal(h.composite()),
-                () -> Optional.of(provenance.ofScores(code)));
-        composite.setId("profile-composite");
-        composite.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600");
-        Div city = figure(getTranslation("profile.rank.city", h.rankCity(), h.townsCity()));
-        city.setId("profile-rank-city");
-        if (h.rankP5() != null && h.rankP95() != null) {
-            Span interval = new Span(getTranslation("profile.rank.interval", Formats.rankInterval(h.rankP5(), h.rankP95())));
-            interval.setId("profile-rank-interval");
-            interval.getStyle().set("font-size", "var(--lumo-font-size-s)");
-            city.add(new Div(interval));
-        }
-        FlexLayout figures = wrapping(
-                card(getTranslation("profile.composite"), composite), city,
-                figure(getTranslation("profile.rank.county", h.rankCounty(), h.townsCounty())),
-                figure(getTranslation("profile.rank.peer", h.rankPeer(), h.townsPeer())),
-                card(getTranslation("profile.rank.change"), RankChange.of(h.rankChange())));
-        figures.setId("profile-key-figures");
-        return figures;
-    }
-
-    private static Div card(String label, Component value) {
-        Span caption = new Span(label);
-        caption.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-        Div card = new Div(caption, new Div(value));
-        card.addClassName("profile-card");
-        card.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
-                .set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-m)");
-        return card;
-    }
-
-    private static Div figure(String text) {
-        Span value = new Span(text);
-        value.getStyle().set("font-weight", "600");
-        Div card = card("", value);
-        card.getStyle().set("display", "flex").set("flex-direction", "column").set("justify-content", "center");
-        return card;
-    }
-
     private Component charts(TownProfile p) {
         Locale locale = getLocale();
         EChart radar = chart("chart-profile-radar", "360px");
@@ -256,51 +214,6 @@ public class ProfileView extends VerticalLayout implements BeforeEnterObserver, 
                 ? getTranslation("profile.history.pointNoInterval", String.valueOf(r.year()), r.rank())
                 : getTranslation("profile.history.point", String.valueOf(r.year()), r.rank(),
                         Formats.rankInterval(r.rankP5(), r.rankP95()));
-    }
-
-    private Component drivers(TownProfile p) {
-        Div section = new Div(new H3(getTranslation("profile.drivers.title")));
-        section.setWidthFull();
-        Paragraph text = new Paragraph(driversText(p));
-        text.setId("profile-drivers-text");
-        section.add(text);
-        if (!p.drivers().isEmpty()) {
-            EChart chart = chart("chart-rank-drivers", (80 + 32 * p.drivers().size()) + "px");
-            chart.setOption(ProfileCharts.drivers(getTranslation("profile.drivers.chart"),
-                    p.drivers().stream().map(d -> d.name().in(getLocale())).toList(), p.drivers()));
-            section.add(chart);
-        }
-        return section;
-    }
-
-    /** "Why the rank changed" in words: the composite's and the rank's change, then the three largest drivers. */
-    String driversText(TownProfile p) {
-        ProfileHeader h = p.header();
-        if (p.drivers().isEmpty() || h.scoreChange() == null) {
-            return getTranslation("profile.drivers.none");
-        }
-        String summary = getTranslation("profile.drivers.summary", String.valueOf(p.year()),
-                move(h.scoreChange(), 1, "profile.change"), rankMove(h.rankChange()));
-        List<String> reasons = p.drivers().stream().limit(STANDOUTS)
-                .map(d -> getTranslation("profile.drivers.item", d.name().in(getLocale()),
-                        move(d.scoreChange(), 1, "profile.change"), move(d.contribution(), 2, "profile.change")))
-                .toList();
-        return summary + getTranslation("profile.drivers.reasons",
-                String.join(getTranslation("profile.drivers.separator"), reasons));
-    }
-
-    /** "上升 1.2 分" / "下降 0.35 分" / "持平", as rounded to {@code digits}. */
-    private String move(double change, int digits, String prefix) {
-        double scale = Math.pow(10, digits);
-        double rounded = Math.round(change * scale) / scale;
-        String amount = Formats.decimals(Math.abs(rounded), digits, getLocale());
-        return rounded > 0 ? getTranslation(prefix + ".up", amount)
-                : rounded < 0 ? getTranslation(prefix + ".down", amount) : getTranslation(prefix + ".same");
-    }
-
-    private String rankMove(Integer change) {
-        return change == null || change == 0 ? getTranslation("profile.rankMove.same")
-                : getTranslation(change > 0 ? "profile.rankMove.up" : "profile.rankMove.down", Math.abs(change));
     }
 
     private Component standouts(TownProfile p) {
@@ -343,7 +256,7 @@ public class ProfileView extends VerticalLayout implements BeforeEnterObserver, 
         return section;
     }
 
-    private static EChart chart(String id, String height) {
+    static EChart chart(String id, String height) {
         EChart chart = new EChart();
         chart.setId(id);
         chart.setHeight(height);
@@ -351,7 +264,7 @@ public class ProfileView extends VerticalLayout implements BeforeEnterObserver, 
         return chart;
     }
 
-    private static FlexLayout wrapping(Component... children) {
+    static FlexLayout wrapping(Component... children) {
         FlexLayout row = new FlexLayout(children);
         row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         row.setWidthFull();
