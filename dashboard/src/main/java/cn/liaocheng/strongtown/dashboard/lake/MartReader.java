@@ -57,8 +57,10 @@ public class MartReader {
 
     /**
      * Runs a query in which {@code {scores}}, {@code {indicator_values}} and {@code {designations}}
-     * stand for the current snapshot's tables and {@code {towns}} for the reference town list
-     * ({@code town_code, town_name, county_code, county_name, town_type}); parameters bind to {@code ?}.
+     * stand for the current snapshot's tables, {@code {towns}} for the reference town list
+     * ({@code town_code, town_name, county_code, county_name, town_type}) and {@code {declarations}} for
+     * the raw declared values of all years and revisions (with {@code year}, for provenance); parameters
+     * bind to {@code ?}.
      */
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
         String snapshot = currentSnapshot().orElseThrow(() -> new IllegalStateException("no published snapshot"));
@@ -70,6 +72,8 @@ public class MartReader {
         resolved = resolved.replace("{designations}", Files.exists(designations())
                 ? "read_parquet(" + DuckDb.literal(designations()) + ")"
                 : "(SELECT CAST(NULL AS INTEGER) AS year, CAST(NULL AS VARCHAR) AS town_code WHERE FALSE)");
+        resolved = resolved.replace("{declarations}", "read_parquet(" + DuckDb.literal(
+                lake.rawDeclarations() + "/*/*.parquet") + ", hive_partitioning = true, union_by_name = true)");
         resolved = resolved.replace("{towns}", "read_csv(" + DuckDb.literal(townsFile)
                 + ", header = true, all_varchar = true)");
         try (Connection conn = DuckDb.inMemory(); PreparedStatement st = conn.prepareStatement(resolved)) {

@@ -20,6 +20,9 @@ import cn.liaocheng.strongtown.town.TownRegistry;
 @PreAuthorize(Access.LEAGUE_READERS)
 public class QualityService {
 
+    private static final String WORST_FIRST =
+            "CASE q.flag WHEN 'out_of_range' THEN 1 WHEN 'disagreement' THEN 2 WHEN 'jump' THEN 3 ELSE 4 END";
+
     private final MartReader marts;
     private final CountyScope scope;
     private final TownRegistry towns;
@@ -49,8 +52,14 @@ public class QualityService {
                 SELECT q.*, t.county_code FROM {quality_flags} q JOIN {towns} t ON t.town_code = q.town_code
                 WHERE q.year = ? AND (CAST(? AS VARCHAR) IS NULL OR t.county_code = ?)
                   AND (CAST(? AS VARCHAR) IS NULL OR q.flag = ?)
-                ORDER BY CASE q.flag WHEN 'out_of_range' THEN 1 WHEN 'disagreement' THEN 2 WHEN 'jump' THEN 3 ELSE 4 END,
-                         q.town_code, q.indicator_id""", this::row, year, county, county, kind, kind);
+                ORDER BY %s, q.town_code, q.indicator_id""".formatted(WORST_FIRST), this::row, year, county, county, kind, kind);
+    }
+
+    /** The flags of one town in a year, worst first; county staff only of their own county's towns. */
+    public List<QualityFlag> townFlags(String townCode, int year) {
+        scope.restrict(towns.byCode(townCode).countyCode());
+        return marts.query("SELECT q.* FROM {quality_flags} q WHERE q.town_code = ? AND q.year = ? ORDER BY "
+                + WORST_FIRST + ", q.indicator_id", this::row, townCode, year);
     }
 
     /** The indicator's or input's name in the user's language (the id if the catalog no longer has it). */

@@ -4,6 +4,8 @@ import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.function.BiFunction;
 
+import cn.liaocheng.strongtown.catalog.Bilingual;
+
 /**
  * Numbers as Chinese readers expect them (DESIGN §5): amounts in 万元 or, from 10,000 万元 on, 亿元,
  * with thousands separators; firms in 家, market entities in 户; percentages with one decimal; rises
@@ -25,6 +27,21 @@ public final class Formats {
             return translate.apply("unit.yiYuan", new Object[] {decimals(wanYuan / 10_000, 1, locale)});
         }
         return translate.apply("unit.wanYuan", new Object[] {decimals(wanYuan, 0, locale)});
+    }
+
+    /**
+     * A raw value in its catalog unit: amounts in 万元 or 亿元, market entities in 户, firms in 家,
+     * percentages with one decimal; other units after the number, whole numbers without decimals.
+     */
+    public static String withUnit(double value, Bilingual unit, Locale locale,
+                                  BiFunction<String, Object[], String> translate) {
+        return switch (unit.zh()) {
+            case "万元" -> amountWan(value, locale, translate);
+            case "户" -> translate.apply("unit.entities", new Object[] {count(value, locale)});
+            case "家" -> translate.apply("unit.firms", new Object[] {count(value, locale)});
+            case "%" -> percent(value);
+            default -> decimals(value, value == Math.rint(value) ? 0 : 2, locale) + " " + unit.in(locale);
+        };
     }
 
     /** A count with thousands separators. */

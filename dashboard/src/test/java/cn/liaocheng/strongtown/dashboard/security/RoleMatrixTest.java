@@ -36,6 +36,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.Component;
 
 import jakarta.annotation.security.PermitAll;
@@ -64,6 +65,9 @@ import cn.liaocheng.strongtown.dashboard.quality.QualityFlag;
 import cn.liaocheng.strongtown.dashboard.quality.QualityService;
 import cn.liaocheng.strongtown.dashboard.quality.ui.QualityView;
 import cn.liaocheng.strongtown.dashboard.overview.OverviewService;
+import cn.liaocheng.strongtown.dashboard.profile.ProfileService;
+import cn.liaocheng.strongtown.dashboard.profile.ui.ProfileView;
+import cn.liaocheng.strongtown.dashboard.provenance.ProvenanceService;
 import cn.liaocheng.strongtown.dashboard.overview.ui.BigScreenView;
 import cn.liaocheng.strongtown.dashboard.overview.ui.OverviewView;
 import cn.liaocheng.strongtown.dashboard.security.ui.LoginView;
@@ -110,6 +114,7 @@ class RoleMatrixTest extends KaribuTestBase {
         VIEWS.put("collection", new ViewRule(CollectionView.class, COLLECTORS));
         VIEWS.put("compare", new ViewRule(CompareView.class, LEAGUE));
         VIEWS.put("what-if", new ViewRule(WhatIfView.class, CITY));
+        VIEWS.put("town/" + OWN_TOWN, new ViewRule(ProfileView.class, LEAGUE));
     }
 
     private record ViewRule(Class<? extends Component> view, Set<Role> allowed) {
@@ -140,6 +145,9 @@ class RoleMatrixTest extends KaribuTestBase {
     CompareService compare;
     @Autowired
     WhatIfService whatIf;
+    ProfileService profiles;
+    @Autowired
+    ProvenanceService provenance;
 
     private int year;
 
@@ -199,6 +207,12 @@ class RoleMatrixTest extends KaribuTestBase {
                 new Call(QualityService.class, "years", LEAGUE, () -> quality.years()),
                 new Call(QualityService.class, "flags", LEAGUE, () -> quality.flags(year, null, null)),
                 new Call(QualityService.class, "itemName", LEAGUE, () -> quality.itemName("gdp", Locale.CHINA)),
+                new Call(QualityService.class, "townFlags", LEAGUE, () -> quality.townFlags(OWN_TOWN, year)),
+                new Call(ProfileService.class, "years", LEAGUE, () -> profiles.years(OWN_TOWN)),
+                new Call(ProfileService.class, "profile", LEAGUE, () -> profiles.profile(OWN_TOWN, year)),
+                new Call(ProvenanceService.class, "ofValue", LEAGUE,
+                        () -> provenance.ofValue(OWN_TOWN, year, "private_tax_revenue")),
+                new Call(ProvenanceService.class, "ofScores", LEAGUE, () -> provenance.ofScores(OWN_TOWN)),
                 new Call(CollectionService.class, "years", COLLECTORS, () -> collection.years()),
                 new Call(CollectionService.class, "defaultYear", COLLECTORS, () -> collection.defaultYear()),
                 new Call(CollectionService.class, "counties", COLLECTORS, () -> collection.counties()),
@@ -377,6 +391,35 @@ class RoleMatrixTest extends KaribuTestBase {
                 .allSatisfy(f -> assertThat(f.countyName()).isEqualTo("东昌府区"));
         assertThatThrownBy(() -> quality.flags(year, TestUsers.OTHER_COUNTY, null)).isInstanceOf(AccessDeniedException.class);
         TestUsers.signOut();
+    }
+
+    @Test
+    void countyUserReadsOnlyTheirOwnCountysTownProfiles() {
+        TestUsers.signIn(Role.COUNTY);
+        assertThat(profiles.profile(OWN_TOWN, year)).isPresent();
+        assertThat(profiles.profile(OWN_TOWN, year).orElseThrow().similar()).allSatisfy(s -> {
+            boolean own = s.countyName().equals("东昌府区");
+            assertThat(s.mayOpen()).isEqualTo(own);
+            assertThat(s.composite() != null).isEqualTo(own);
+        });
+        assertThatThrownBy(() -> profiles.profile(OTHER_TOWN, year)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> profiles.years(OTHER_TOWN)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> provenance.ofValue(OTHER_TOWN, year, "private_tax_revenue"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> provenance.ofScores(OTHER_TOWN)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> quality.townFlags(OTHER_TOWN, year)).isInstanceOf(AccessDeniedException.class);
+        TestUsers.signOut();
+        TestUsers.signIn(Role.LEADER);
+        assertThat(profiles.profile(OTHER_TOWN, year)).isPresent();
+        TestUsers.signOut();
+    }
+
+    @Test
+    void countyUsersProfileViewRefusesAnotherCountysTown() {
+        signIn(Role.COUNTY);
+        assertThat(navigate("town/" + OTHER_TOWN)).isInstanceOf(ProfileView.class);
+        _assertOne(Paragraph.class, spec -> spec.withId("profile-denied"));
+        _assertNone(Grid.class);
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
 
+import cn.liaocheng.strongtown.catalog.Bilingual;
+
 class FormatsTest {
 
     private final Translations translations = new Translations();
@@ -40,5 +42,31 @@ class FormatsTest {
         assertThat(translations.getTranslation("rank.city", Translations.CHINESE, 3)).isEqualTo("居全市第3位");
         assertThat(translations.getTranslation("unit.firms", Translations.CHINESE, "1,601")).isEqualTo("1,601 家");
         assertThat(translations.getTranslation("unit.entities", Translations.CHINESE, "23,504")).isEqualTo("23,504 户");
+    }
+
+    @Test
+    void rawValuesInTheirCatalogUnits() {
+        assertThat(Formats.withUnit(85_000, new Bilingual("万元", "10k yuan"), Locale.CHINA, chinese)).isEqualTo("8.5 亿元");
+        assertThat(Formats.withUnit(873, new Bilingual("户", "entities"), Locale.CHINA, chinese)).isEqualTo("873 户");
+        assertThat(Formats.withUnit(1601, new Bilingual("家", "firms"), Locale.CHINA, chinese)).isEqualTo("1,601 家");
+        assertThat(Formats.withUnit(74.56, new Bilingual("%", "%"), Locale.CHINA, chinese)).isEqualTo("74.6%");
+        assertThat(Formats.withUnit(0.25, new Bilingual("吨标准煤/万元", "tce per 10k yuan"), Locale.ENGLISH, chinese))
+                .isEqualTo("0.25 tce per 10k yuan");
+        assertThat(Formats.withUnit(12, new Bilingual("个", "bases"), Locale.CHINA, chinese)).isEqualTo("12 个");
+    }
+
+    @Test
+    void rankIntervalsCollapseWhenSure() {
+        assertThat(Formats.rankInterval(2.6, 7.2)).isEqualTo("3–7");
+        assertThat(Formats.rankInterval(1.0, 1.4)).isEqualTo("1");
+        assertThat(Formats.rankInterval(null, 3.0)).as("no interval computed").isEmpty();
+    }
+
+    @Test
+    void sparklinesRiseRedFallGreenAndSkipGaps() {
+        String rising = Sparkline.svg(java.util.Arrays.asList(1.0, null, 3.0));
+        assertThat(rising).contains("stroke=\"" + Formats.RISE_RED + "\"").contains("points=\"2.0,22.0 94.0,2.0\"");
+        assertThat(Sparkline.svg(java.util.List.of(3.0, 1.0))).contains(Formats.FALL_GREEN);
+        assertThat(Sparkline.svg(java.util.List.of(3.0))).contains("points=\"\"");
     }
 }

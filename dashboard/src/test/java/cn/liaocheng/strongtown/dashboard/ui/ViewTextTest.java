@@ -52,7 +52,7 @@ class ViewTextTest extends KaribuTestBase {
     private static final List<String> PROPERTIES = List.of("label", "placeholder", "helperText", "title",
             "errorMessage", "accessibleName", "headerTitle");
     private static final List<String> ROUTES = List.of("overview", "screen", "league", "counties", "admin/users",
-            "admin/audit", "account", "compare?towns=371502001000,371522001000", "what-if");
+            "admin/audit", "account", "compare?towns=371502001000,371522001000", "what-if", "town/371502001000");
     private final ObjectMapper json = new ObjectMapper();
 
     @Autowired

@@ -46,6 +46,7 @@ import cn.liaocheng.strongtown.dashboard.league.LeagueRow;
 import cn.liaocheng.strongtown.dashboard.league.LeagueService;
 import cn.liaocheng.strongtown.dashboard.league.LeagueSort;
 import cn.liaocheng.strongtown.dashboard.league.PeerGroup;
+import cn.liaocheng.strongtown.dashboard.profile.ui.ProfileView;
 import cn.liaocheng.strongtown.dashboard.security.CountyScope;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.security.ViewAccess;
@@ -68,6 +69,8 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
     static final int TOP_N = 15;
     /** The "composite" entry of the dimension filter. */
     static final String COMPOSITE = "";
+    /** Key of the town column, whose names link to the town profiles. */
+    static final String TOWN_COLUMN = "town";
 
     private final LeagueService league;
     private final LeagueExport export;
@@ -266,8 +269,9 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(r -> r.rankCity() == null ? "" : String.valueOf(r.rankCity()))
                 .setHeader(getTranslation("league.col.rank")).setSortProperty(LeagueSort.RANK)
                 .setAutoWidth(true).setFrozen(true).setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(LeagueRow::townName).setHeader(getTranslation("league.col.town"))
-                .setSortProperty(LeagueSort.TOWN).setAutoWidth(true).setFrozen(true);
+        grid.addColumn(new ComponentRenderer<>(r -> ProfileView.link(r.townName(), r.townCode(), year.getValue())))
+                .setHeader(getTranslation("league.col.town")).setSortProperty(LeagueSort.TOWN).setAutoWidth(true)
+                .setFrozen(true).setKey(TOWN_COLUMN);
         grid.addColumn(LeagueRow::countyName).setHeader(getTranslation("league.col.county"))
                 .setSortProperty(LeagueSort.COUNTY).setAutoWidth(true);
         grid.addColumn(r -> getTranslation("town.type." + r.townType().name())).setHeader(getTranslation("league.col.type"))

@@ -11,16 +11,17 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
 import cn.liaocheng.strongtown.dashboard.league.LeagueService;
+import cn.liaocheng.strongtown.dashboard.profile.ui.ProfileView;
 import cn.liaocheng.strongtown.dashboard.quality.QualityFlag;
 import cn.liaocheng.strongtown.dashboard.quality.QualityService;
 import cn.liaocheng.strongtown.dashboard.security.Role;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
 import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
 import cn.liaocheng.strongtown.town.County;
 
@@ -73,7 +74,8 @@ public class QualityView extends VerticalLayout implements HasDynamicTitle {
         Locale locale = getLocale();
         grid.setId("quality-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(QualityFlag::townName).setHeader(getTranslation("league.col.town")).setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(f -> ProfileView.link(f.townName(), f.townCode(), year.getValue())))
+                .setHeader(getTranslation("league.col.town")).setAutoWidth(true).setKey("town");
         grid.addColumn(QualityFlag::countyName).setHeader(getTranslation("league.col.county")).setAutoWidth(true);
         grid.addColumn(f -> quality.itemName(f.itemId(), locale)).setHeader(getTranslation("quality.col.item"))
                 .setAutoWidth(true);
@@ -84,18 +86,7 @@ public class QualityView extends VerticalLayout implements HasDynamicTitle {
 
     /** The reason in words, with the numbers stage 10 stored. */
     String reason(QualityFlag f) {
-        return switch (f.flag()) {
-            case "out_of_range" -> getTranslation("quality.reason.out_of_range", number(f.value()),
-                    number(f.referenceLo()), number(f.referenceHi()));
-            case "jump" -> getTranslation("quality.reason.jump", number(f.referenceLo()), number(f.value()),
-                    Formats.oneDecimal(f.z()), Formats.oneDecimal(f.zOwn()));
-            case "disagreement" -> getTranslation("quality.reason.disagreement", number(f.value()), number(f.referenceLo()));
-            default -> getTranslation("quality.reason.missing");
-        };
-    }
-
-    private String number(Double v) {
-        return v == null ? "—" : Formats.decimals(v, 2, getLocale());
+        return QualityReasons.of(f, getLocale(), (k, p) -> getTranslation(k, p));
     }
 
     private void refresh() {

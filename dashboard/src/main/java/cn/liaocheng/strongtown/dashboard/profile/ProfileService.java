@@ -1,0 +1,198 @@
+package cn.liaocheng.strongtown.dashboard.profile;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import cn.liaocheng.strongtown.catalog.Band;
+import cn.liaocheng.strongtown.catalog.Bilingual;
+import cn.liaocheng.strongtown.catalog.Catalog;
+import cn.liaocheng.strongtown.catalog.CatalogRepository;
+import cn.liaocheng.strongtown.catalog.Dimension;
+import cn.liaocheng.strongtown.catalog.Indicator;
+import cn.liaocheng.strongtown.dashboard.lake.MartReader;
+import cn.liaocheng.strongtown.dashboard.security.Access;
+import cn.liaocheng.strongtown.dashboard.security.CountyScope;
+import cn.liaocheng.strongtown.town.Town;
+import cn.liaocheng.strongtown.town.TownRegistry;
+
+/**
+ * The town profile (issue 5 §5) from the published snapshot: header and ranks, dimensions against the
+ * peer median and the city P90, indicators with trends, rank history, rank drivers and similar towns.
+ * County staff may read only their own county's towns; other towns are denied.
+ */
+@Service
+@PreAuthorize(Access.LEAGUE_READERS)
+public class ProfileService {
+
+    private final MartReader marts;
+    private final TownRegistry towns;
+    private final Catalog catalog;
+    private final CountyScope scope;
+
+    public ProfileService(MartReader marts, TownRegistry towns, CatalogRepository catalogs, CountyScope scope) {
+        this.marts = marts;
+        this.towns = towns;
+        this.catalog = catalogs.newest();
+        this.scope = scope;
+    }
+
+    /** Years in which the town has a composite score, newest first. */
+    public List<Integer> years(String townCode) {
+        readable(townCode);
+        return marts.query("SELECT year FROM {scores} WHERE town_code = ? AND item_type = 'composite'"
+                + " AND score IS NOT NULL ORDER BY year DESC", rs -> rs.getInt(1), townCode);
+    }
+
+    /** The town's profile in a year; empty if the town has no composite score that year. */
+    public Optional<TownProfile> profile(String townCode, int year) {
+        Town town = readable(townCode);
+        Optional<ProfileHeader> found = header(town, year);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ProfileHeader header = found.get();
+        String peerScope = header.cluster() != null ? "cluster" : "type";
+        String peerId = header.cluster() != null ? String.valueOf(header.cluster()) : header.peerType();
+        Map<String, ItemScore> scores = marts.query("""
+                SELECT s.item_type, s.item_id, s.score, p.score_median AS peer_median, c.score_p90 AS city_p90
+                FROM {scores} s
+                LEFT JOIN {benchmarks} p ON p.year = s.year AND p.item_type = s.item_type AND p.item_id = s.item_id
+                     AND p.scope = ? AND p.scope_id = ?
+                LEFT JOIN {benchmarks} c ON c.year = s.year AND c.item_type = s.item_type AND c.item_id = s.item_id
+                     AND c.scope = 'city'
+                WHERE s.town_code = ? AND s.year = ? AND s.item_type IN ('dimension', 'indicator')""",
+                rs -> Map.entry(rs.getString("item_type") + ":" + rs.getString("item_id"),
+                        new ItemScore(rs.getString("item_id"), name(rs.getString("item_type"), rs.getString("item_id")),
+                                number(rs, "score"), number(rs, "peer_median"), number(rs, "city_p90"))),
+                peerScope, peerId, townCode, year).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        List<ItemScore> dimensions = catalog.dimensions().stream()
+                .map(d -> scores.getOrDefault("dimension:" + d.id(), new ItemScore(d.id(), d.name(), null, null, null)))
+                .toList();
+        List<RankPoint> history = rankHistory(townCode, year);
+        List<Integer> trendYears = history.stream().map(RankPoint::year).toList();
+        return Optional.of(new TownProfile(year, header, peerScope, dimensions,
+                indicators(townCode, year, trendYears, scores), trendYears, history, drivers(townCode, year),
+                similar(townCode, year)));
+    }
+
+    /** The town, if the caller may read it: county staff only their own county's. */
+    private Town readable(String townCode) {
+        Town town = towns.byCode(townCode);
+        scope.restrict(town.countyCode());
+        return town;
+    }
+
+    private Optional<ProfileHeader> header(Town town, int year) {
+        return marts.query("""
+                WITH c AS (
+                  SELECT town_code, peer_type, cluster, band, score, rank_city, rank_county, rank_type, rank_cluster,
+                         rank_change_city, score_change,
+                         COUNT(score) OVER () AS towns_city,
+                         COUNT(score) OVER (PARTITION BY county_code) AS towns_county,
+                         COUNT(score) OVER (PARTITION BY peer_type) AS towns_type,
+                         COUNT(score) OVER (PARTITION BY cluster) AS towns_cluster
+                  FROM {scores} WHERE year = ? AND item_type = 'composite' AND score IS NOT NULL
+                )
+                SELECT c.*, r.rank_p5, r.rank_p95,
+                       (SELECT MIN(year) FROM {designations} WHERE town_code = c.town_code AND year <= ?) AS designated_in
+                FROM c LEFT JOIN {rank_intervals} r ON r.town_code = c.town_code AND r.year = ?
+                WHERE c.town_code = ?""", rs -> {
+            Integer cluster = integer(rs, "cluster");
+            return new ProfileHeader(town.code(), town.name(), town.countyCode(), town.countyName(), town.type(),
+                    rs.getString("peer_type"), cluster, bandName(rs.getString("band")), rs.getDouble("score"),
+                    rs.getInt("rank_city"), rs.getInt("towns_city"), rs.getInt("rank_county"),
+                    rs.getInt("towns_county"), rs.getInt(cluster != null ? "rank_cluster" : "rank_type"),
+                    rs.getInt(cluster != null ? "towns_cluster" : "towns_type"), integer(rs, "rank_change_city"),
+                    number(rs, "score_change"), number(rs, "rank_p5"), number(rs, "rank_p95"),
+                    integer(rs, "designated_in"));
+        }, year, year, year, town.code()).stream().findFirst();
+    }
+
+    private List<IndicatorLine> indicators(String townCode, int year, List<Integer> trendYears,
+                                           Map<String, ItemScore> scores) {
+        record Value(String indicatorId, int year, Double value, String source, Integer revision) {
+        }
+        Map<String, Map<Integer, Value>> values = new HashMap<>();
+        marts.query("SELECT indicator_id, year, value, source, revision FROM {indicator_values}"
+                        + " WHERE town_code = ? AND year <= ?",
+                rs -> new Value(rs.getString("indicator_id"), rs.getInt("year"), number(rs, "value"),
+                        rs.getString("source"), integer(rs, "revision")), townCode, year)
+                .forEach(v -> values.computeIfAbsent(v.indicatorId(), k -> new HashMap<>()).put(v.year(), v));
+        List<IndicatorLine> lines = new ArrayList<>();
+        for (Indicator indicator : catalog.indicators()) {
+            Map<Integer, Value> byYear = values.getOrDefault(indicator.id(), Map.of());
+            Optional<Value> now = Optional.ofNullable(byYear.get(year));
+            List<Double> trend = new ArrayList<>();
+            trendYears.forEach(y -> trend.add(Optional.ofNullable(byYear.get(y)).map(Value::value).orElse(null)));
+            lines.add(new IndicatorLine(indicator.id(), indicator.name(), indicator.unit(), indicator.dimension(), now.map(Value::value).orElse(null),
+                    now.map(Value::source).orElse(null), now.map(Value::revision).orElse(null),
+                    scores.getOrDefault("indicator:" + indicator.id(),
+                            new ItemScore(indicator.id(), indicator.name(), null, null, null)),
+                    trend));
+        }
+        return lines;
+    }
+
+    private List<RankPoint> rankHistory(String townCode, int year) {
+        return marts.query("""
+                SELECT s.year, s.rank_city, r.rank_p5, r.rank_p95
+                FROM {scores} s LEFT JOIN {rank_intervals} r ON r.town_code = s.town_code AND r.year = s.year
+                WHERE s.town_code = ? AND s.item_type = 'composite' AND s.score IS NOT NULL AND s.year <= ?
+                ORDER BY s.year""", rs -> new RankPoint(rs.getInt("year"), rs.getInt("rank_city"),
+                number(rs, "rank_p5"), number(rs, "rank_p95")), townCode, year);
+    }
+
+    private List<RankDriver> drivers(String townCode, int year) {
+        return marts.query("""
+                SELECT item_id, score_change, contribution FROM {rank_drivers}
+                WHERE town_code = ? AND year = ? AND item_type = 'dimension' ORDER BY driver_rank""",
+                rs -> new RankDriver(rs.getString("item_id"), name("dimension", rs.getString("item_id")),
+                        rs.getDouble("score_change"),
+                        rs.getDouble("contribution")), townCode, year);
+    }
+
+    /** Similar towns are computed for the newest year only; scores shown are of the profile's year. */
+    private List<SimilarTown> similar(String townCode, int year) {
+        String ownCounty = scope.lockedCounty().orElse(null);
+        return marts.query("""
+                SELECT s.similar_town_code, s.similarity_rank, c.score
+                FROM {similar_towns} s
+                LEFT JOIN {scores} c ON c.town_code = s.similar_town_code AND c.year = ? AND c.item_type = 'composite'
+                WHERE s.town_code = ? AND s.year = (SELECT MAX(year) FROM {similar_towns})
+                ORDER BY s.similarity_rank""", rs -> {
+            Town other = towns.byCode(rs.getString("similar_town_code"));
+            boolean mayOpen = ownCounty == null || Objects.equals(ownCounty, other.countyCode());
+            return new SimilarTown(other.code(), other.name(), other.countyName(), rs.getInt("similarity_rank"),
+                    mayOpen ? number(rs, "score") : null, mayOpen);
+        }, year, townCode);
+    }
+
+    private Bilingual name(String itemType, String itemId) {
+        return "dimension".equals(itemType) ? catalog.dimension(itemId).map(Dimension::name).orElse(null)
+                : catalog.indicator(itemId).map(Indicator::name).orElse(null);
+    }
+
+    private Bilingual bandName(String bandId) {
+        return catalog.bands().stream().filter(b -> b.id().equals(bandId)).map(Band::name).findFirst().orElse(null);
+    }
+
+    private static Double number(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+}
