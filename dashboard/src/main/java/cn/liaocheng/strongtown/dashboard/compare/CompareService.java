@@ -46,8 +46,7 @@ public class CompareService {
 
     /** Years with composite scores, newest first. */
     public List<Integer> years() {
-        return marts.query("SELECT DISTINCT year FROM {scores} WHERE item_type = 'composite' ORDER BY year DESC",
-                rs -> rs.getInt(1));
+        return marts.scoredYears();
     }
 
     /** The towns the caller may compare: all of them, or a county user's own county's. */

@@ -96,6 +96,12 @@ public class MartReader {
         }
     }
 
+    /** Years with composite scores in the current snapshot, newest first. */
+    public List<Integer> scoredYears() {
+        return query("SELECT DISTINCT year FROM {scores} WHERE item_type = 'composite' ORDER BY year DESC",
+                rs -> rs.getInt(1));
+    }
+
     /** The current snapshot's manifest (engine, catalog version, demo flag). */
     public JsonNode manifest() {
         String snapshot = currentSnapshot().orElseThrow(() -> new IllegalStateException("no published snapshot"));

@@ -66,8 +66,7 @@ public class LeagueService {
 
     /** Years with composite scores, newest first. */
     public List<Integer> years() {
-        return marts.query("SELECT DISTINCT year FROM {scores} WHERE item_type = 'composite' ORDER BY year DESC",
-                rs -> rs.getInt(1));
+        return marts.scoredYears();
     }
 
     /** Whether the published data are synthetic demo data. */

@@ -36,8 +36,7 @@ public class OverviewService {
 
     /** Years with scores, newest first. */
     public List<Integer> years() {
-        return marts.query("SELECT DISTINCT year FROM {scores} WHERE item_type = 'composite' ORDER BY year DESC",
-                rs -> rs.getInt(1));
+        return marts.scoredYears();
     }
 
     /** Towns scored and mean composite, then the city totals of the key indicators, each with last year's. */

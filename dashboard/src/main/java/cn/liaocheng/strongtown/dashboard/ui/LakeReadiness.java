@@ -1,5 +1,6 @@
 package cn.liaocheng.strongtown.dashboard.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasComponents;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
@@ -16,6 +17,22 @@ import cn.liaocheng.strongtown.dashboard.lake.PreparationState;
 public final class LakeReadiness {
 
     private LakeReadiness() {
+    }
+
+    /**
+     * Builds the view the first time it is attached, once the lake is ready ({@link #whenReady}), and
+     * stops the progress polling whenever it is detached.
+     */
+    public static <V extends Component & HasComponents> void buildWhenAttached(V view, LakePreparation preparation,
+                                                                              Runnable build) {
+        boolean[] started = {false};
+        view.addAttachListener(event -> {
+            if (!started[0]) {
+                started[0] = true;
+                whenReady(view, event.getUI(), preparation, build);
+            }
+        });
+        view.addDetachListener(event -> event.getUI().setPollInterval(-1));
     }
 
     /** Runs {@code show} now if the lake is ready, else once it is, showing progress in {@code host} meanwhile. */

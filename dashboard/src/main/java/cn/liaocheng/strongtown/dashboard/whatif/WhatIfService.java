@@ -35,8 +35,7 @@ public class WhatIfService {
 
     /** Years with composite scores, newest first. */
     public List<Integer> years() {
-        return marts.query("SELECT DISTINCT year FROM {scores} WHERE item_type = 'composite' ORDER BY year DESC",
-                rs -> rs.getInt(1));
+        return marts.scoredYears();
     }
 
     public List<County> counties() {

@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.H2;
@@ -55,7 +53,6 @@ public class CompareView extends VerticalLayout implements HasDynamicTitle, Befo
     enum Mode { TOWNS, PEERS }
 
     private final CompareService compare;
-    private final LakePreparation preparation;
     private boolean built;
     private QueryParameters requested = QueryParameters.empty();
     /** Set while the fields are filled from the URL, so that each change does not compare again. */
@@ -71,7 +68,7 @@ public class CompareView extends VerticalLayout implements HasDynamicTitle, Befo
 
     public CompareView(CompareService compare, LakePreparation preparation) {
         this.compare = compare;
-        this.preparation = preparation;
+        LakeReadiness.buildWhenAttached(this, preparation, this::build);
         setSizeFull();
         add(new H2(getTranslation("compare.title")));
     }
@@ -87,18 +84,6 @@ public class CompareView extends VerticalLayout implements HasDynamicTitle, Befo
         if (built) {
             applyRequest();
         }
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        if (!built) {
-            LakeReadiness.whenReady(this, event.getUI(), preparation, this::build);
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        event.getUI().setPollInterval(-1);
     }
 
     private void build() {

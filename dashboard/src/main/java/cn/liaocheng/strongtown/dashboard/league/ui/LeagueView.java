@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -75,10 +73,8 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
     private final LeagueService league;
     private final LeagueExport export;
     private final CountyService counties;
-    private final LakePreparation preparation;
     private final CountyScope scope;
     private final boolean mayCompareCounties;
-    private boolean built;
     private boolean listingPeerGroups;
 
     final Select<Integer> year = new Select<>();
@@ -96,7 +92,7 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
         this.league = league;
         this.export = export;
         this.counties = counties;
-        this.preparation = preparation;
+        LakeReadiness.buildWhenAttached(this, preparation, this::showLeague);
         this.scope = scope;
         this.mayCompareCounties = access.mayOpen(CountyLeagueView.class);
         setSizeFull();
@@ -106,19 +102,6 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("league.title") + " · " + getTranslation("app.title");
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        if (!built) {
-            built = true;
-            LakeReadiness.whenReady(this, event.getUI(), preparation, this::showLeague);
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        event.getUI().setPollInterval(-1);
     }
 
     /** The query the filters describe (the grid adds its sort). */

@@ -2,8 +2,6 @@ package cn.liaocheng.strongtown.dashboard.overview.ui;
 
 import java.util.List;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -39,33 +37,18 @@ public class OverviewView extends VerticalLayout implements HasDynamicTitle {
     private final OverviewService overview;
     private final CountyService counties;
     private final LeagueService league;
-    private final LakePreparation preparation;
     private final OverviewPanels panels = new OverviewPanels(this, getLocale());
     final Select<Integer> year = new Select<>();
     final Div content = new Div();
-    private boolean built;
 
     public OverviewView(OverviewService overview, CountyService counties, LeagueService league,
                         LakePreparation preparation) {
         this.overview = overview;
         this.counties = counties;
         this.league = league;
-        this.preparation = preparation;
+        LakeReadiness.buildWhenAttached(this, preparation, this::build);
         setWidthFull();
         add(new H2(getTranslation("overview.title")));
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        if (!built) {
-            built = true;
-            LakeReadiness.whenReady(this, event.getUI(), preparation, this::build);
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        event.getUI().setPollInterval(-1);
     }
 
     private void build() {

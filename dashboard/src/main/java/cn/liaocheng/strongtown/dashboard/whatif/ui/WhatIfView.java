@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -52,8 +50,6 @@ public class WhatIfView extends VerticalLayout implements HasDynamicTitle {
     static final double PERCENT = 100;
 
     private final WhatIfService whatIf;
-    private final LakePreparation preparation;
-    private boolean built;
     private WhatIfModel model;
 
     final Select<Integer> year = new Select<>();
@@ -66,7 +62,7 @@ public class WhatIfView extends VerticalLayout implements HasDynamicTitle {
 
     public WhatIfView(WhatIfService whatIf, LakePreparation preparation) {
         this.whatIf = whatIf;
-        this.preparation = preparation;
+        LakeReadiness.buildWhenAttached(this, preparation, this::build);
         setSizeFull();
         add(new H2(getTranslation("whatif.title")), new Paragraph(getTranslation("whatif.intro")));
     }
@@ -74,19 +70,6 @@ public class WhatIfView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("whatif.title") + " · " + getTranslation("app.title");
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        if (!built) {
-            built = true;
-            LakeReadiness.whenReady(this, event.getUI(), preparation, this::build);
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        event.getUI().setPollInterval(-1);
     }
 
     private void build() {
