@@ -62,6 +62,11 @@ public class ProvenanceService {
         return of(marts.manifest(), Provenance.Source.SCORED, null, null, null);
     }
 
+    /** Where every score, rank and benchmark on a page comes from: the published snapshot and its catalog. */
+    public Provenance ofSnapshot() {
+        return of(marts.manifest(), Provenance.Source.SCORED, null, null, null);
+    }
+
     private static Provenance of(JsonNode manifest, Provenance.Source source, Integer revision, String submittedBy,
                                  LocalDateTime submittedAt) {
         return new Provenance(source, revision, submittedBy, submittedAt, manifest.path("snapshot_id").asText(),

@@ -213,6 +213,7 @@ class RoleMatrixTest extends KaribuTestBase {
                 new Call(ProvenanceService.class, "ofValue", LEAGUE,
                         () -> provenance.ofValue(OWN_TOWN, year, "private_tax_revenue")),
                 new Call(ProvenanceService.class, "ofScores", LEAGUE, () -> provenance.ofScores(OWN_TOWN)),
+                new Call(ProvenanceService.class, "ofSnapshot", LEAGUE, () -> provenance.ofSnapshot()),
                 new Call(CollectionService.class, "years", COLLECTORS, () -> collection.years()),
                 new Call(CollectionService.class, "defaultYear", COLLECTORS, () -> collection.defaultYear()),
                 new Call(CollectionService.class, "counties", COLLECTORS, () -> collection.counties()),

@@ -1,12 +1,14 @@
 package cn.liaocheng.strongtown.dashboard.county.ui;
 
 import java.util.List;
+import java.util.Optional;
 
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -15,6 +17,8 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import cn.liaocheng.strongtown.dashboard.provenance.ProvenanceService;
+import cn.liaocheng.strongtown.dashboard.provenance.ui.ProvenanceMark;
 import cn.liaocheng.strongtown.dashboard.chart.EChart;
 import cn.liaocheng.strongtown.dashboard.county.CountyRow;
 import cn.liaocheng.strongtown.dashboard.county.CountyService;
@@ -36,7 +40,7 @@ public class CountyLeagueView extends VerticalLayout implements HasDynamicTitle 
     final Grid<CountyRow> grid = new Grid<>();
     final EChart trends = new EChart();
 
-    public CountyLeagueView(CountyService counties, OverviewService overview) {
+    public CountyLeagueView(CountyService counties, OverviewService overview, ProvenanceService provenance) {
         setSizeFull();
         add(new H2(getTranslation("counties.title")));
         List<Integer> years = overview.years();
@@ -65,7 +69,12 @@ public class CountyLeagueView extends VerticalLayout implements HasDynamicTitle 
         trends.setOption(CountyCharts.trends(counties.trends(), getTranslation("counties.chart.trends")));
         year.addValueChangeListener(e -> grid.setItems(counties.league(e.getValue())));
         year.setValue(years.get(0));
-        add(year, grid, trends);
+        ProvenanceMark sources = new ProvenanceMark(getTranslation("profile.sources"),
+                () -> Optional.of(provenance.ofSnapshot()));
+        sources.setId("county-sources");
+        HorizontalLayout filters = new HorizontalLayout(year, sources);
+        filters.setAlignItems(Alignment.BASELINE);
+        add(filters, grid, trends);
     }
 
     /** The change of the mean score against last year, in points: rises red, falls green. */

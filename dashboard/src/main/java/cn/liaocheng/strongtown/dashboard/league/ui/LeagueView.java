@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -45,6 +46,8 @@ import cn.liaocheng.strongtown.dashboard.league.LeagueService;
 import cn.liaocheng.strongtown.dashboard.league.LeagueSort;
 import cn.liaocheng.strongtown.dashboard.league.PeerGroup;
 import cn.liaocheng.strongtown.dashboard.profile.ui.ProfileView;
+import cn.liaocheng.strongtown.dashboard.provenance.ProvenanceService;
+import cn.liaocheng.strongtown.dashboard.provenance.ui.ProvenanceMark;
 import cn.liaocheng.strongtown.dashboard.security.CountyScope;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.security.ViewAccess;
@@ -74,6 +77,7 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
     private final LeagueExport export;
     private final CountyService counties;
     private final CountyScope scope;
+    private final ProvenanceService provenance;
     private final boolean mayCompareCounties;
     private boolean listingPeerGroups;
 
@@ -88,12 +92,13 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
     final EChart countyChart = new EChart();
 
     public LeagueView(LeagueService league, LeagueExport export, CountyService counties, LakePreparation preparation,
-                      CountyScope scope, ViewAccess access) {
+                      CountyScope scope, ViewAccess access, ProvenanceService provenance) {
         this.league = league;
         this.export = export;
         this.counties = counties;
         LakeReadiness.buildWhenAttached(this, preparation, this::showLeague);
         this.scope = scope;
+        this.provenance = provenance;
         this.mayCompareCounties = access.mayOpen(CountyLeagueView.class);
         setSizeFull();
         add(new H2(getTranslation("league.title")));
@@ -166,6 +171,9 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
         countyChart.getStyle().set("flex", "1 1 320px");
 
         count.setId("league-count");
+        ProvenanceMark sources = new ProvenanceMark(getTranslation("profile.sources"),
+                () -> Optional.of(provenance.ofSnapshot()));
+        sources.setId("league-sources");
         configureGrid();
         grid.setItems(q -> league.page(query().withSort(sorts(q.getSortOrders())), q.getOffset(), q.getLimit()).stream(),
                 q -> league.count(query()));
@@ -198,7 +206,7 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
         dimension.addValueChangeListener(e -> refresh.run());
         year.setValue(years.get(0));
 
-        FlexLayout filters = new FlexLayout(year, county, townType, peerGroup, dimension, count,
+        FlexLayout filters = new FlexLayout(year, county, townType, peerGroup, dimension, count, sources,
                 download("export-xlsx", "league.export.xlsx", q -> export.xlsx(q, locale)),
                 download("export-csv", "league.export.csv", q -> export.csv(q, locale)));
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
