@@ -145,6 +145,7 @@ class RoleMatrixTest extends KaribuTestBase {
     CompareService compare;
     @Autowired
     WhatIfService whatIf;
+    @Autowired
     ProfileService profiles;
     @Autowired
     ProvenanceService provenance;
