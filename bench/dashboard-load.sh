@@ -2,8 +2,8 @@
 # Benchmark: the dashboard under 50 concurrent sessions on loopback at city scale (issue 5, item 10).
 # Starts the dashboard on a city-scale demo lake under $BENCH_DIR (generated on first start, then reused),
 # runs cn.liaocheng.strongtown.dashboard.bench.DashboardLoadBench against it, and stops it again.
-# Usage: bench/dashboard-load.sh [--sessions=50] [--warmup=30] [--duration=120] [--think-min=1000]
-#        [--think-max=3000] [--loads=10]        (env: PORT=18103 BENCH_DIR=/tmp/strongtown-dashboard-load)
+# Usage: bench/dashboard-load.sh [--sessions=50] [--warmup=30] [--duration=120] [--think-min=2000]
+#        [--think-max=8000] [--loads=10]        (env: PORT=18103 BENCH_DIR=/tmp/strongtown-dashboard-load)
 # Needs Debian's chromium and chromium-driver. Only the build takes the shared Maven lock; the run does not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,12 +11,13 @@ ROOT=$PWD
 PORT=${PORT:-18103}
 BENCH_DIR=${BENCH_DIR:-/tmp/strongtown-dashboard-load}
 mkdir -p target "$BENCH_DIR/work"
+rm -f target/bench-dashboard-server.cp target/bench-dashboard-test.cp
 
 # Build: the server's runtime classpath and the bench's test classpath (reactor classes, not ~/.m2 snapshots).
 flock /tmp/strongtown-maven.lock ./mvnw -q -o -pl dashboard -am test-compile dependency:build-classpath \
-  -DincludeScope=runtime -Dmdep.outputFile="$ROOT/target/bench-dashboard-server.cp" | grep -v '^npm warn\|^$\|up to date' || true
-flock /tmp/strongtown-maven.lock ./mvnw -q -o -pl dashboard -am dependency:build-classpath \
-  -DincludeScope=test -Dmdep.outputFile="$ROOT/target/bench-dashboard-test.cp"
+  -DincludeScope=runtime -Dmdep.outputFile="$ROOT/target/bench-dashboard-server.cp" | sed '/^npm warn/d;/up to date/d;/^$/d'
+flock /tmp/strongtown-maven.lock ./mvnw -q -o -pl dashboard -am test-compile dependency:build-classpath \
+  -DincludeScope=test -Dmdep.outputFile="$ROOT/target/bench-dashboard-test.cp" | sed '/^npm warn/d;/up to date/d;/^$/d'
 test -s target/bench-dashboard-server.cp && test -s target/bench-dashboard-test.cp
 
 # The dashboard as `spring-boot:run` starts it (Vaadin development mode, pre-compiled bundle, default heap),

@@ -33,8 +33,8 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
  *   <li>the sessions stop (still logged in): used heap after full GC; then they log out: used heap again.
  *       Heap per session = (with sessions − after logout) / sessions.</li>
  * </ol>
- * Options {@code --name=value}: base, pid, log, sessions (50), warmup (30 s), duration (120 s), think-min (1000 ms),
- * think-max (3000 ms), loads (10), user (analyst), password. Exit status 1 when any error was counted.
+ * Options {@code --name=value}: base, pid, log, sessions (50), warmup (30 s), duration (120 s), think-min (2000 ms),
+ * think-max (8000 ms), loads (10), user (analyst), password. Exit status 1 when any error was counted.
  */
 public final class DashboardLoadBench {
 
@@ -83,7 +83,7 @@ public final class DashboardLoadBench {
         Path log = Path.of(option("log", "/dev/null"));
 
         System.out.printf(Locale.ROOT, "server %s (pid %d); %d sessions as %s; warm-up %d s, measured %d s; think time %s–%s ms%n",
-                base, heap.pid(), sessions, user, warmup, duration, option("think-min", "1000"), option("think-max", "3000"));
+                base, heap.pid(), sessions, user, warmup, duration, option("think-min", "2000"), option("think-max", "8000"));
         warmUp(user, password);
         long heapBefore = heap.usedAfterFullGc();
         System.out.printf(Locale.ROOT, "used heap after full GC, no session: %.1f MB%n", mb(heapBefore));
@@ -121,7 +121,9 @@ public final class DashboardLoadBench {
         }
         stats.recording = false;
         running = false;
-        System.out.printf(Locale.ROOT, "recording ended %s; load average %s%n", Instant.now(), loadAverage());
+        Instant windowEnd = Instant.now();
+        int recorded = (int) Duration.between(windowStart, windowEnd).toSeconds();
+        System.out.printf(Locale.ROOT, "recording ended %s; load average %s%n", windowEnd, loadAverage());
         List<UidlSession> open = new ArrayList<>();
         for (Future<UidlSession> future : futures) {
             UidlSession session = future.get();
@@ -146,7 +148,7 @@ public final class DashboardLoadBench {
         long heapAfter = heap.usedAfterFullGc();
         long vaadinSessionsAfter = heap.instances("com.vaadin.flow.spring.SpringVaadinSession");
 
-        report(sessions, open.size(), duration, loads, cold, paintErrors);
+        report(sessions, open.size(), recorded, loads, cold, paintErrors);
         System.out.printf(Locale.ROOT, "%nheap (used after full GC via jcmd GC.run; GC.heap_info):%n");
         System.out.printf(Locale.ROOT, "  no session (after warm-up)        %8.1f MB%n", mb(heapBefore));
         System.out.printf(Locale.ROOT, "  %d sessions open                  %8.1f MB   (%d SpringVaadinSession, %d UI instances live)%n",
@@ -215,7 +217,7 @@ public final class DashboardLoadBench {
         }
         if (think) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
-            Thread.sleep(random.nextLong(intOption("think-min", 1000), intOption("think-max", 3000) + 1L));
+            Thread.sleep(random.nextLong(intOption("think-min", 2000), intOption("think-max", 8000) + 1L));
         }
     }
 
