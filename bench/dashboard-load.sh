@@ -15,9 +15,9 @@ rm -f target/bench-dashboard-server.cp target/bench-dashboard-test.cp
 
 # Build: the server's runtime classpath and the bench's test classpath (reactor classes, not ~/.m2 snapshots).
 flock /tmp/strongtown-maven.lock ./mvnw -q -o -pl dashboard -am test-compile dependency:build-classpath \
-  -DincludeScope=runtime -Dmdep.outputFile="$ROOT/target/bench-dashboard-server.cp" | sed '/^npm warn/d;/up to date/d;/^$/d'
+  -DincludeScope=runtime -Dmdep.outputFile="$ROOT/target/bench-dashboard-server.cp" 2>&1 | sed '/^npm warn/d;/up to date/d;/^$/d'
 flock /tmp/strongtown-maven.lock ./mvnw -q -o -pl dashboard -am test-compile dependency:build-classpath \
-  -DincludeScope=test -Dmdep.outputFile="$ROOT/target/bench-dashboard-test.cp" | sed '/^npm warn/d;/up to date/d;/^$/d'
+  -DincludeScope=test -Dmdep.outputFile="$ROOT/target/bench-dashboard-test.cp" 2>&1 | sed '/^npm warn/d;/up to date/d;/^$/d'
 test -s target/bench-dashboard-server.cp && test -s target/bench-dashboard-test.cp
 
 # The dashboard as `spring-boot:run` starts it (Vaadin development mode, pre-compiled bundle, default heap),
@@ -38,7 +38,7 @@ for _ in $(seq 180); do
 done
 SERVER_PID=$(pgrep -P $SERVER java || echo $SERVER)
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM; $(java -version 2>&1 | head -1); $(chromium --version)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM; $(java -version 2>&1 | head -1); $(chromium --version 2>/dev/null)"
 echo "load before: $(uptime)"
 status=0
 java -cp "$ROOT/dashboard/target/test-classes:$ROOT/dashboard/target/classes:$(cat target/bench-dashboard-test.cp)" \

@@ -85,7 +85,7 @@ public final class DashboardLoadBench {
         System.out.printf(Locale.ROOT, "server %s (pid %d); %d sessions as %s; warm-up %d s, measured %d s; think time %s–%s ms%n",
                 base, heap.pid(), sessions, user, warmup, duration, option("think-min", "2000"), option("think-max", "8000"));
         warmUp(user, password);
-        long heapBefore = heap.usedAfterFullGc();
+        long heapBefore = heap.usedAfterFullGc(() -> touch(user, password));
         System.out.printf(Locale.ROOT, "used heap after full GC, no session: %.1f MB%n", mb(heapBefore));
 
         long logStart = Files.size(log);
@@ -133,7 +133,7 @@ public final class DashboardLoadBench {
         }
         pool.shutdown();
 
-        long heapWith = heap.usedAfterFullGc();
+        long heapWith = heap.usedAfterFullGc(() -> touch(user, password));
         long vaadinSessions = heap.instances("com.vaadin.flow.spring.SpringVaadinSession");
         long uis = heap.instances("com.vaadin.flow.component.UI");
         int logoutErrors = 0;
@@ -145,11 +145,11 @@ public final class DashboardLoadBench {
                 stats.error("session: logout", e);
             }
         }
-        long heapAfter = heap.usedAfterFullGc();
+        long heapAfter = heap.usedAfterFullGc(() -> touch(user, password));
         long vaadinSessionsAfter = heap.instances("com.vaadin.flow.spring.SpringVaadinSession");
 
         report(sessions, open.size(), recorded, loads, cold, paintErrors);
-        System.out.printf(Locale.ROOT, "%nheap (used after full GC via jcmd GC.run; GC.heap_info):%n");
+        System.out.printf(Locale.ROOT, "%nheap (used after full GC via jcmd GC.run, a throwaway session, GC.run ×2; GC.heap_info):%n");
         System.out.printf(Locale.ROOT, "  no session (after warm-up)        %8.1f MB%n", mb(heapBefore));
         System.out.printf(Locale.ROOT, "  %d sessions open                  %8.1f MB   (%d SpringVaadinSession, %d UI instances live)%n",
                 open.size(), mb(heapWith), vaadinSessions, uis);
@@ -239,6 +239,7 @@ public final class DashboardLoadBench {
                 session.logIn(user, password);
                 session.loadPage("overview");
             } catch (BenchFailure e) {
+                quietlyLogOut(session);
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("dashboard not ready after 5 minutes: " + e, e);
                 }
@@ -250,6 +251,27 @@ public final class DashboardLoadBench {
             cycle(session, false);
             session.logOut();
             return;
+        }
+    }
+
+    /** A throwaway session (login, one page, logout) between the collections of a heap measurement. */
+    private void touch(String user, String password) {
+        UidlSession session = new UidlSession(base, new LoadStats());
+        try {
+            session.logIn(user, password);
+            session.loadPage("overview");
+            session.logOut();
+        } catch (BenchFailure e) {
+            stats.error("heap: throwaway session", e);
+            quietlyLogOut(session);
+        }
+    }
+
+    private static void quietlyLogOut(UidlSession session) {
+        try {
+            session.logOut();
+        } catch (BenchFailure ignored) {
+            // not logged in, or never got a page: nothing to end
         }
     }
 

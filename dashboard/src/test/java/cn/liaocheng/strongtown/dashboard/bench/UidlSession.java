@@ -107,6 +107,9 @@ final class UidlSession {
 
     /** Spring Security's logout (POST with the page's CSRF token): the HTTP session and its UIs end. */
     void logOut() {
+        if (springCsrf == null) {
+            throw new BenchFailure("no page loaded, so no CSRF token to log out with");
+        }
         HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/logout"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(springCsrf))).build());
