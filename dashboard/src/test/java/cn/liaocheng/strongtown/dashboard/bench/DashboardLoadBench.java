@@ -103,16 +103,17 @@ public final class DashboardLoadBench {
         System.out.printf(Locale.ROOT, "recording from %s; load average %s%n", windowStart, loadAverage());
 
         List<PaintProbe.Load> loads = new ArrayList<>();
+        List<String> paintFailures = new ArrayList<>();
         PaintProbe.Load cold = null;
-        int paintErrors = 0;
         try (PaintProbe probe = new PaintProbe(base, user, password)) {
             cold = probe.load();
-            loads.addAll(probe.loads(intOption("loads", 10), Duration.ofSeconds(3)));
+            loads.addAll(probe.loads(intOption("loads", 10), Duration.ofSeconds(3), paintFailures));
             probe.logOut();
         } catch (BenchFailure | org.openqa.selenium.WebDriverException e) {
-            paintErrors++;
-            System.out.println("paint probe failed: " + e);
+            paintFailures.add("probe: " + e);
         }
+        paintFailures.forEach(f -> System.out.println("paint probe failed: " + UidlResponse.abbreviate(f)));
+        int paintErrors = paintFailures.size();
         long left = Duration.between(Instant.now(), windowStart.plusSeconds(duration)).toMillis();
         if (left > 0) {
             Thread.sleep(left);

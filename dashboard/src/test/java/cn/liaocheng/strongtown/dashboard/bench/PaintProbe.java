@@ -62,11 +62,18 @@ final class PaintProbe implements AutoCloseable {
         new LoginPage(driver, base).open().logIn(user, password);
     }
 
-    /** Loads {@code /league} {@code times} times, {@code pause} apart; a load that does not paint in 30 s fails. */
-    List<Load> loads(int times, Duration pause) throws InterruptedException {
+    /**
+     * Loads {@code /league} {@code times} times, {@code pause} apart. A load that does not paint within 30 s is
+     * not a sample: it goes to {@code failures} and the next load follows.
+     */
+    List<Load> loads(int times, Duration pause, List<String> failures) throws InterruptedException {
         List<Load> loads = new ArrayList<>();
         for (int i = 0; i < times; i++) {
-            loads.add(load());
+            try {
+                loads.add(load());
+            } catch (BenchFailure e) {
+                failures.add("load " + (i + 1) + ": " + e.getMessage());
+            }
             Thread.sleep(pause.toMillis());
         }
         return loads;
