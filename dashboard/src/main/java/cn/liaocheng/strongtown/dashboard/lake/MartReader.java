@@ -2,7 +2,6 @@ package cn.liaocheng.strongtown.dashboard.lake;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,8 +11,11 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PreDestroy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +27,9 @@ import cn.liaocheng.strongtown.lake.SnapshotPointer;
 import cn.liaocheng.strongtown.scoring.ScoringPipeline;
 
 /**
- * Queries the published snapshot's marts with DuckDB. Each query resolves {@code CURRENT} anew, so
- * a newly published snapshot is seen at the next query and a running query keeps its snapshot.
+ * Queries the published snapshot's marts with DuckDB. The snapshot is held in memory (one
+ * {@link LoadedSnapshot}); each query resolves {@code CURRENT} anew, so a newly published snapshot is
+ * loaded and seen at the next query, while a running query keeps its snapshot.
  */
 @Component
 public class MartReader {
@@ -40,6 +43,9 @@ public class MartReader {
     private final Lake lake;
     private final Path townsFile;
     private final ObjectMapper json = new ObjectMapper();
+    private final AtomicReference<LoadedSnapshot> loaded = new AtomicReference<>();
+    /** The snapshot replaced last (guarded by {@code loaded}). */
+    private LoadedSnapshot replaced;
 
     public MartReader(StrongTownProperties properties) {
         this.lake = new Lake(properties.lake());
@@ -66,17 +72,14 @@ public class MartReader {
         String snapshot = currentSnapshot().orElseThrow(() -> new IllegalStateException("no published snapshot"));
         String resolved = sql;
         for (String mart : ScoringPipeline.MARTS.keySet()) {
-            resolved = resolved.replace("{" + mart + "}",
-                    "read_parquet(" + DuckDb.literal(lake.snapshot(snapshot).resolve(mart) + "/*.parquet") + ")");
+            resolved = resolved.replace("{" + mart + "}", mart);
         }
-        resolved = resolved.replace("{designations}", Files.exists(designations())
-                ? "read_parquet(" + DuckDb.literal(designations()) + ")"
-                : "(SELECT CAST(NULL AS INTEGER) AS year, CAST(NULL AS VARCHAR) AS town_code WHERE FALSE)");
+        resolved = resolved.replace("{designations}", LoadedSnapshot.DESIGNATIONS)
+                .replace("{towns}", LoadedSnapshot.TOWNS);
+        // read on demand: only provenance asks, one value at a time, and uploads add revisions between snapshots
         resolved = resolved.replace("{declarations}", "read_parquet(" + DuckDb.literal(
                 lake.rawDeclarations() + "/*/*.parquet") + ", hive_partitioning = true, union_by_name = true)");
-        resolved = resolved.replace("{towns}", "read_csv(" + DuckDb.literal(townsFile)
-                + ", header = true, all_varchar = true)");
-        try (Connection conn = DuckDb.inMemory(); PreparedStatement st = conn.prepareStatement(resolved)) {
+        try (Connection conn = loaded(snapshot).connect(); PreparedStatement st = conn.prepareStatement(resolved)) {
             for (int i = 0; i < params.length; i++) {
                 if (params[i] == null) {
                     st.setNull(i + 1, Types.VARCHAR);
@@ -93,6 +96,42 @@ public class MartReader {
             return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("读取快照 " + snapshot + " 失败：" + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The snapshot in memory, loading it first if it is not the one held. The one it replaces stays
+     * open until the next replacement, so that a query that has just picked it can still connect.
+     */
+    private LoadedSnapshot loaded(String snapshot) throws SQLException {
+        LoadedSnapshot current = loaded.get();
+        if (current != null && current.id().equals(snapshot)) {
+            return current;
+        }
+        synchronized (loaded) {
+            current = loaded.get();
+            if (current != null && current.id().equals(snapshot)) {
+                return current;
+            }
+            LoadedSnapshot fresh = LoadedSnapshot.load(lake, snapshot, designations(), townsFile);
+            loaded.set(fresh);
+            if (replaced != null) {
+                replaced.close();
+            }
+            replaced = current;
+            return fresh;
+        }
+    }
+
+    @PreDestroy
+    void closeSnapshots() throws SQLException {
+        synchronized (loaded) {
+            for (LoadedSnapshot held : new LoadedSnapshot[] {loaded.getAndSet(null), replaced}) {
+                if (held != null) {
+                    held.close();
+                }
+            }
+            replaced = null;
         }
     }
 
