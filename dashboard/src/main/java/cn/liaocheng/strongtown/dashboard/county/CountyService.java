@@ -39,7 +39,7 @@ public class CountyService {
 
     /** The counties of a year, best mean first. */
     public List<CountyRow> league(int year) {
-        return marts.query(MEANS + """
+        return marts.cachedQuery(MEANS + """
                 , d AS (
                   SELECT t.county_code, COUNT(DISTINCT d.town_code) AS designated
                   FROM {designations} d JOIN {towns} t ON t.town_code = d.town_code

@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Component;
 import jakarta.annotation.PreDestroy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
@@ -44,6 +48,7 @@ public class MartReader {
     private final Path townsFile;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicReference<LoadedSnapshot> loaded = new AtomicReference<>();
+    private final Cache<CacheKey, List<?>> results = Caffeine.newBuilder().maximumSize(5_000).build();
     /** The snapshot replaced last (guarded by {@code loaded}). */
     private LoadedSnapshot replaced;
 
@@ -115,6 +120,7 @@ public class MartReader {
             }
             LoadedSnapshot fresh = LoadedSnapshot.load(lake, snapshot, designations(), townsFile);
             loaded.set(fresh);
+            results.invalidateAll();
             if (replaced != null) {
                 replaced.close();
             }
@@ -137,8 +143,24 @@ public class MartReader {
 
     /** Years with composite scores in the current snapshot, newest first. */
     public List<Integer> scoredYears() {
-        return query("SELECT DISTINCT year FROM {scores} WHERE item_type = 'composite' ORDER BY year DESC",
+        return cachedQuery("SELECT DISTINCT year FROM {scores} WHERE item_type = 'composite' ORDER BY year DESC",
                 rs -> rs.getInt(1));
+    }
+
+    /**
+     * Like {@link #query}, but the result is kept for the snapshot and shared by all callers, since a
+     * published snapshot never changes. Only for mappers whose result depends on the row alone (no
+     * captured locale, user or side effect): the key is the snapshot, the SQL, the mapper's class and
+     * the parameters. County scope must be applied to the parameters before the call, as it is.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> List<T> cachedQuery(String sql, RowMapper<T> mapper, Object... params) {
+        String snapshot = currentSnapshot().orElseThrow(() -> new IllegalStateException("no published snapshot"));
+        CacheKey key = new CacheKey(snapshot, sql, mapper.getClass(), Arrays.asList(params));
+        return (List<T>) results.get(key, k -> Collections.unmodifiableList(query(sql, mapper, params)));
+    }
+
+    private record CacheKey(String snapshot, String sql, Class<?> mapper, List<Object> params) {
     }
 
     /** The current snapshot's manifest (engine, catalog version, demo flag). */

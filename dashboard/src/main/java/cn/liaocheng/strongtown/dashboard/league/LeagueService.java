@@ -77,7 +77,7 @@ public class LeagueService {
     /** The peer groups (clusters) of a year with their number of towns in the caller's scope. */
     public List<PeerGroup> peerGroups(int year) {
         String county = scope.restrict(null);
-        return marts.query("""
+        return marts.cachedQuery("""
                 SELECT cluster, count(*) FROM {scores}
                 WHERE year = ? AND item_type = 'composite' AND cluster IS NOT NULL
                   AND (CAST(? AS VARCHAR) IS NULL OR county_code = ?)
@@ -88,7 +88,7 @@ public class LeagueService {
     /** Number of towns the query lists. */
     public int count(LeagueQuery query) {
         Sql sql = sql(query);
-        return marts.query("SELECT count(*) FROM (" + sql.text + ")", rs -> rs.getInt(1), sql.params.toArray())
+        return marts.cachedQuery("SELECT count(*) FROM (" + sql.text + ")", rs -> rs.getInt(1), sql.params.toArray())
                 .get(0);
     }
 
@@ -98,7 +98,7 @@ public class LeagueService {
         List<Object> params = new ArrayList<>(sql.params);
         params.add(limit);
         params.add(offset);
-        return marts.query(sql.text + " ORDER BY " + orderBy(query) + " LIMIT ? OFFSET ?", this::row, params.toArray());
+        return marts.cachedQuery(sql.text + " ORDER BY " + orderBy(query) + " LIMIT ? OFFSET ?", this::row, params.toArray());
     }
 
     private record Sql(String text, List<Object> params) {

@@ -77,7 +77,7 @@ public class OverviewService {
 
     /** Every town of the reference list, with its score and rank in the year where it has one. */
     public List<TownTile> tiles(int year) {
-        return marts.query("""
+        return marts.cachedQuery("""
                 SELECT t.town_code, t.town_name, t.county_code, t.county_name, s.score, s.rank_city
                 FROM {towns} t
                 LEFT JOIN {scores} s ON s.town_code = t.town_code AND s.year = ? AND s.item_type = 'composite'
@@ -93,7 +93,7 @@ public class OverviewService {
 
     /** The towns designated in the year, best rank first. */
     public List<DesignatedTown> designated(int year) {
-        return marts.query("""
+        return marts.cachedQuery("""
                 SELECT d.town_code, t.town_name, t.county_name, d.year, s.score, s.rank_city, s.rank_change_city
                 FROM {designations} d
                 JOIN {towns} t ON t.town_code = d.town_code

@@ -18,7 +18,7 @@ import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.lake.SnapshotPointer;
 import cn.liaocheng.strongtown.scoring.ScoringPipeline;
 
-/** The snapshot is held in memory, yet a newly published snapshot is what the next query reads. */
+/** The snapshot and cached results are held in memory, yet a newly published snapshot is what the next query reads. */
 class MartReaderTest extends DashboardTestContext {
 
     @Autowired
@@ -33,6 +33,7 @@ class MartReaderTest extends DashboardTestContext {
         String original = marts.currentSnapshot().orElseThrow();
         List<Integer> years = marts.scoredYears();
         assertThat(years).hasSizeGreaterThan(1);
+        assertThat(marts.scoredYears()).as("kept for the snapshot").isSameAs(years);
 
         // a copy of the snapshot that keeps only the newest year
         String copy = SnapshotPointer.newSnapshotId();
