@@ -62,7 +62,7 @@ public class MartReader {
     }
 
     /** The raw folder's designations table (towns designated per year). */
-    public Path designations() {
+    private Path designations() {
         return lake.rawDesignations().resolve("designations.parquet");
     }
 

@@ -284,7 +284,7 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
                 .setSortProperty(LeagueSort.RANK_PEER_GROUP).setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                 .setTooltipGenerator(r -> r.peerGroup() == null ? ""
                         : getTranslation("league.peerGroup.name", r.peerGroup()));
-        grid.addColumn(LeagueView::interval).setHeader(getTranslation("league.col.interval"))
+        grid.addColumn(r -> Formats.rankInterval(r.rankP5(), r.rankP95())).setHeader(getTranslation("league.col.interval"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                 .setTooltipGenerator(r -> getTranslation("league.interval.tooltip"));
         Map<String, String> bandNames = league.bands().stream()
@@ -295,10 +295,5 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("league.col.flags")).setAutoWidth(true);
         grid.addColumn(r -> r.designatedIn() == null ? "" : getTranslation("league.designated", String.valueOf(r.designatedIn())))
                 .setHeader(getTranslation("league.col.designated")).setAutoWidth(true);
-    }
-
-    /** The composite rank's P5–P95 interval, e.g. "3–7"; a single number when the rank is sure. */
-    static String interval(LeagueRow row) {
-        return Formats.rankInterval(row.rankP5(), row.rankP95());
     }
 }
