@@ -7,43 +7,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
-import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
+import cn.liaocheng.strongtown.dashboard.SignedInAnalystTest;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
-import cn.liaocheng.strongtown.dashboard.lake.MartReader;
+import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.league.LeagueQuery;
 import cn.liaocheng.strongtown.dashboard.league.LeagueRow;
 import cn.liaocheng.strongtown.dashboard.league.LeagueService;
-import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.town.Town;
 
 /** Compare against the shared test lake: the side-by-side values are the published ones. */
-class CompareServiceTest extends DashboardTestContext {
+class CompareServiceTest extends SignedInAnalystTest {
 
     @Autowired
     CompareService compare;
     @Autowired
     LeagueService league;
-    @Autowired
-    MartReader marts;
-    int year;
-
-    @BeforeEach
-    void signIn() {
-        awaitLake();
-        TestUsers.signIn(Role.ANALYST);
-        year = compare.years().get(0);
-    }
-
-    @AfterEach
-    void signOut() {
-        TestUsers.signOut();
-    }
 
     @Test
     void showsTheLeagueTablesScoresRanksIntervalsAndBandsSideBySide() {

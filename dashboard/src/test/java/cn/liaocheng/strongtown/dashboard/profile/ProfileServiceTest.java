@@ -8,46 +8,32 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
-import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
-import cn.liaocheng.strongtown.dashboard.TestUsers;
-import cn.liaocheng.strongtown.dashboard.lake.MartReader;
-import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.SignedInAnalystTest;
 import cn.liaocheng.strongtown.town.UnknownTownException;
 
 /**
  * The profile's numbers against values computed here independently from the score mart: the peer
  * median and city P90 of the radar, the drivers against the composite change, similar towns' clusters.
  */
-class ProfileServiceTest extends DashboardTestContext {
+class ProfileServiceTest extends SignedInAnalystTest {
 
     static final String TOWN = "371502001000";
 
     @Autowired
     ProfileService profiles;
     @Autowired
-    MartReader marts;
-    @Autowired
     CatalogRepository catalogs;
-    int year;
     TownProfile profile;
 
     @BeforeEach
-    void signInAsAnalyst() {
-        awaitLake();
-        TestUsers.signIn(Role.ANALYST);
+    void readTheProfile() {
         year = profiles.years(TOWN).get(0);
         profile = profiles.profile(TOWN, year).orElseThrow();
-    }
-
-    @AfterEach
-    void signOutAgain() {
-        TestUsers.signOut();
     }
 
     /** PERCENTILE_CONT: linear interpolation between the closest ranks. */

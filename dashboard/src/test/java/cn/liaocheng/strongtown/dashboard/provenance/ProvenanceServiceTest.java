@@ -8,42 +8,22 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDateTime;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
+import cn.liaocheng.strongtown.dashboard.SignedInAnalystTest;
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
-import cn.liaocheng.strongtown.dashboard.TestUsers;
-import cn.liaocheng.strongtown.dashboard.lake.MartReader;
-import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.lake.DuckDb;
 
 /** Provenance of a number: declared values name their revision and submission, read here from the raw files. */
-class ProvenanceServiceTest extends DashboardTestContext {
+class ProvenanceServiceTest extends SignedInAnalystTest {
 
     static final String TOWN = "371502001000";
 
     @Autowired
     ProvenanceService provenance;
     @Autowired
-    MartReader marts;
-    @Autowired
     StrongTownProperties properties;
-    int year;
-
-    @BeforeEach
-    void signIn() {
-        awaitLake();
-        TestUsers.signIn(Role.ANALYST);
-        year = marts.query("SELECT MAX(year) FROM {scores}", rs -> rs.getInt(1)).get(0);
-    }
-
-    @AfterEach
-    void signOut() {
-        TestUsers.signOut();
-    }
 
     @Test
     void aDeclaredValueShowsTheRevisionUsedAndWhenItWasSubmitted() throws Exception {

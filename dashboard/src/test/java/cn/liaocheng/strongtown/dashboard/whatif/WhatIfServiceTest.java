@@ -12,34 +12,16 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
-import cn.liaocheng.strongtown.dashboard.TestUsers;
-import cn.liaocheng.strongtown.dashboard.lake.MartReader;
-import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.SignedInAnalystTest;
 
 /** What-if weights against the shared test lake: the official weights give back the published ranks. */
-class WhatIfServiceTest extends DashboardTestContext {
+class WhatIfServiceTest extends SignedInAnalystTest {
 
     @Autowired
     WhatIfService whatIf;
-    @Autowired
-    MartReader marts;
-
-    @BeforeEach
-    void signIn() {
-        awaitLake();
-        TestUsers.signIn(Role.ANALYST);
-    }
-
-    @AfterEach
-    void signOut() {
-        TestUsers.signOut();
-    }
 
     @Test
     void officialWeightsReproduceThePublishedCompositeAndCityRankOfEveryTownInEveryYear() {
