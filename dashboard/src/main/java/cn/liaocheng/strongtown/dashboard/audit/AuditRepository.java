@@ -22,20 +22,6 @@ class AuditRepository {
 
     AuditRepository(WorkflowDatabase database) {
         this.database = database;
-        database.transaction(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("CREATE SEQUENCE IF NOT EXISTS audit_log_id");
-                st.execute("""
-                        CREATE TABLE IF NOT EXISTS audit_log (
-                          id BIGINT PRIMARY KEY DEFAULT nextval('audit_log_id'),
-                          at_epoch_ms BIGINT NOT NULL,
-                          username VARCHAR,
-                          action VARCHAR NOT NULL,
-                          detail VARCHAR,
-                          remote_address VARCHAR)""");
-            }
-            return null;
-        });
     }
 
     void append(Instant at, AuditEntry entry) {

@@ -30,23 +30,6 @@ class UserRepository {
 
     UserRepository(WorkflowDatabase database) {
         this.database = database;
-        database.transaction(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("""
-                        CREATE TABLE IF NOT EXISTS users (
-                          username VARCHAR PRIMARY KEY,
-                          display_name VARCHAR NOT NULL,
-                          role VARCHAR NOT NULL,
-                          county_code VARCHAR,
-                          enabled BOOLEAN NOT NULL,
-                          failed_logins INTEGER NOT NULL,
-                          locked_until_epoch_ms BIGINT,
-                          created_epoch_ms BIGINT NOT NULL,
-                          password_hash VARCHAR NOT NULL,
-                          password_changed_epoch_ms BIGINT NOT NULL)""");
-            }
-            return null;
-        });
     }
 
     boolean isEmpty() {

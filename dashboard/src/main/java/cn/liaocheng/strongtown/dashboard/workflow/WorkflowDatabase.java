@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 import cn.liaocheng.strongtown.lake.DuckDb;
 
 /**
- * The workflow database: one embedded DuckDB file (users, audit log, later the selection workflow).
+ * The workflow database: one embedded DuckDB file (users, audit log, workflow state).
  * Only this process writes it (DuckDB allows one writing process). Work runs one unit at a time,
  * each in its own transaction on a duplicate of the one open connection; the volume is small.
  */
@@ -46,6 +47,20 @@ public class WorkflowDatabase implements DisposableBean {
             throw new IllegalStateException("无法打开工作库 " + file + "：" + e.getMessage(), e);
         }
         LOG.info("Workflow database: {}", file);
+        List<Integer> applied = transaction(c -> WorkflowMigrations.apply(c, WorkflowMigrations.available()));
+        if (!applied.isEmpty()) {
+            LOG.info("Workflow database migrated: versions {}", applied);
+        }
+    }
+
+    /** The schema version: the newest migration applied. */
+    public int schemaVersion() {
+        return transaction(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
     }
 
     public Path file() {
