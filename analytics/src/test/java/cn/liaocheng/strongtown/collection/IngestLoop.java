@@ -27,6 +27,8 @@ public final class IngestLoop {
         TownRegistry towns = TownRegistry.load(data.resolve("reference"));
         DeclarationIntake intake = new DeclarationIntake(towns, CatalogRepository.load(data.resolve("catalog")), lake);
         Town town = towns.towns().get((int) (seed % 10));
+        System.out.println(IngestKillTest.READY);
+        System.out.flush();
         for (int i = 0; ; i++) {
             IntakeResult result;
             if (i % 4 == 3) {
