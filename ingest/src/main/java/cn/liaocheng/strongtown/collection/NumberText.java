@@ -15,6 +15,9 @@ final class NumberText {
     static final Set<String> NO_VALUE = Set.of("-", "—", "——", "－", "/", "／", "－－", "--");
 
     private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    /** Text with any other character is no number at all, whatever its commas look like. */
+    private static final Pattern NUMBER_CHARACTERS = Pattern.compile("[0-9.,+\\-eE]+");
+    private static final String NOT_A_NUMBER = "不是数值：请只填写数字（可带千位分隔符、小数点或百分号），不要填写文字或单位";
     private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
     /** A parsed number, or the reason it is not one; {@code blank} for empty cells and no-value marks. */
@@ -55,6 +58,12 @@ final class NumberText {
         if (percent) {
             s = s.substring(0, s.length() - 1);
         }
+        if (s.startsWith("=")) {
+            return Result.invalid("是公式文本，不是数值：请填写计算结果的数字");
+        }
+        if (!NUMBER_CHARACTERS.matcher(s).matches()) {
+            return Result.invalid(NOT_A_NUMBER);
+        }
         if (s.contains(",")) {
             if (!GROUPED.matcher(s).matches()) {
                 return Result.invalid("千位分隔符位置不正确，应为每三位一个逗号（如 1,234,567.8）");
@@ -62,7 +71,7 @@ final class NumberText {
             s = s.replace(",", "");
         }
         if (!PLAIN.matcher(s).matches()) {
-            return Result.invalid("不是数值：请只填写数字（可带千位分隔符、小数点或百分号），不要填写文字或单位");
+            return Result.invalid(NOT_A_NUMBER);
         }
         double value = new BigDecimal(s).doubleValue();
         if (Double.isInfinite(value)) {

@@ -23,6 +23,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
+import cn.liaocheng.strongtown.export.FormulaGuard;
 import cn.liaocheng.strongtown.town.Town;
 import cn.liaocheng.strongtown.town.TownRegistry;
 
@@ -82,7 +83,7 @@ public final class TemplateWriter {
         };
         int r = 0;
         for (String line : lines) {
-            sheet.createRow(r).createCell(0).setCellValue(line);
+            sheet.createRow(r).createCell(0).setCellValue(FormulaGuard.neutralised(line));
             if (r == 0) {
                 sheet.getRow(0).getCell(0).setCellStyle(styles.title);
             }
@@ -99,9 +100,9 @@ public final class TemplateWriter {
             DeclaredItem item = items.get(i);
             Row row = sheet.createRow(r++);
             row.createCell(0).setCellValue(i + 1);
-            row.createCell(1).setCellValue(item.name());
-            row.createCell(2).setCellValue(item.unit());
-            row.createCell(3).setCellValue(item.help());
+            row.createCell(1).setCellValue(FormulaGuard.neutralised(item.name()));
+            row.createCell(2).setCellValue(FormulaGuard.neutralised(item.unit()));
+            row.createCell(3).setCellValue(FormulaGuard.neutralised(item.help()));
             row.createCell(4).setCellValue(plain(item.min()) + " ～ " + plain(item.max()));
             row.createCell(5).setCellValue(item.required() ? "必填" : "");
             row.createCell(6).setCellValue(item.id());
@@ -123,7 +124,7 @@ public final class TemplateWriter {
         int first = TemplateLayout.TOWN_KEYS.size();
         for (int i = 0; i < items.size(); i++) {
             DeclaredItem item = items.get(i);
-            header.createCell(first + i).setCellValue(item.header() + (item.required() ? " *必填" : ""));
+            header.createCell(first + i).setCellValue(FormulaGuard.neutralised(item.header() + (item.required() ? " *必填" : "")));
             header.getCell(first + i).setCellStyle(styles.header);
             keys.createCell(first + i).setCellValue(item.id());
             sheet.setColumnWidth(first + i, 18 * 256);
@@ -134,8 +135,8 @@ public final class TemplateWriter {
         for (Town town : scope) {
             Row row = sheet.createRow(r++);
             row.createCell(0).setCellValue(town.code());
-            row.createCell(1).setCellValue(town.countyName());
-            row.createCell(2).setCellValue(town.name());
+            row.createCell(1).setCellValue(FormulaGuard.neutralised(town.countyName()));
+            row.createCell(2).setCellValue(FormulaGuard.neutralised(town.name()));
             for (int c = 0; c < 3; c++) {
                 row.getCell(c).setCellStyle(styles.townCell);
             }

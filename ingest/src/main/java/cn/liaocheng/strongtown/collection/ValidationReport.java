@@ -8,6 +8,8 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import cn.liaocheng.strongtown.export.FormulaGuard;
+
 /** Everything found while checking one input; errors first, then warnings, each in input order. */
 public record ValidationReport(String fileName, String sha256, List<Finding> findings) {
 
@@ -49,11 +51,17 @@ public record ValidationReport(String fileName, String sha256, List<Finding> fin
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader("级别", "位置", "行", "列", "值", "原因").get())) {
             for (Finding f : findings) {
-                csv.printRecord(f.severity().label(), f.where(), f.row(), f.column(), f.value(), f.reason());
+                // values come from the uploaded file: a cell such as =HYPERLINK(…) must stay text
+                csv.printRecord(f.severity().label(), guard(f.where()), f.row(), guard(f.column()), guard(f.value()),
+                        guard(f.reason()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private static String guard(String text) {
+        return text == null ? null : FormulaGuard.neutralised(text);
     }
 }

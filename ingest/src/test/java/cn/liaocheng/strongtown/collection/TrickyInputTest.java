@@ -157,4 +157,14 @@ class TrickyInputTest {
                 StandardCharsets.UTF_8), YEAR);
         assertThat(report.toCsv()).startsWith("\uFEFF级别,位置,行,列,值,原因").contains("错误,CSV,2,D 地区生产总值（万元）,abc,不是数值");
     }
+
+    @Test
+    void reportCsvKeepsFormulasFromTheUploadAsText() {
+        String formula = "=HYPERLINK(\"http://example.invalid/\",\"点此\")";
+        ValidationReport report = intake().check(csv(HEAD + "地区生产总值（万元）\n" + FIRST.code() + "," + FIRST.name()
+                + ",30,\"" + formula.replace("\"", "\"\"") + "\"\n", StandardCharsets.UTF_8), YEAR);
+        assertThat(report.errors()).singleElement().satisfies(f -> assertThat(f.reason()).contains("不是数值"));
+        String csv = report.toCsv();
+        assertThat(csv).contains("'=HYPERLINK(").doesNotContain(",=HYPERLINK(").doesNotContain(",\"=HYPERLINK(");
+    }
 }

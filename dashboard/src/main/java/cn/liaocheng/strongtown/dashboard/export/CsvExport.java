@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import cn.liaocheng.strongtown.export.FormulaGuard;
+
 /**
  * CSV as Excel opens it correctly in China: UTF-8 with a byte-order mark, RFC 4180 quoting, CRLF
  * line ends. Texts that could run as formulas get a leading single quote; numbers stay numbers.

@@ -16,6 +16,8 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import cn.liaocheng.strongtown.export.FormulaGuard;
+
 /**
  * XLSX through Apache POI's streaming writer. Texts are always written as text cells (never as
  * formulas); those that start like a formula are also marked quote-prefixed, as Excel marks a cell

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.dashboard.export;
+package cn.liaocheng.strongtown.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,9 @@
-package cn.liaocheng.strongtown.dashboard.export;
+package cn.liaocheng.strongtown.export;
 
 /**
  * Protection against formula (CSV) injection: a text that starts with {@code = + - @}, a tab or a
- * carriage return could be run as a formula by a spreadsheet program.
+ * carriage return could be run as a formula by a spreadsheet program. The one guard of the product:
+ * every CSV and XLSX it writes (exports, validation reports, templates) puts its texts through it.
  */
 public final class FormulaGuard {
 
