@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -50,12 +49,8 @@ public final class Pseudonymiser {
             if (!Files.exists(keyFile)) {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
-                AtomicFiles.writeString(keyFile, HexFormat.of().formatHex(key));
-                try {
-                    Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: the folder's own permissions must protect it
-                }
+                // private from the first byte; on a non-POSIX file system the folder's own permissions must protect it
+                AtomicFiles.writePrivateString(keyFile, HexFormat.of().formatHex(key));
             }
             return new Pseudonymiser(HexFormat.of().parseHex(Files.readString(keyFile, StandardCharsets.UTF_8).strip()));
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
+import cn.liaocheng.strongtown.lake.AtomicFiles;
 import cn.liaocheng.strongtown.lake.DuckDb;
 
 /**
@@ -39,10 +41,11 @@ public class WorkflowDatabase implements DisposableBean {
     public WorkflowDatabase(StrongTownProperties properties) {
         this.file = properties.workflowDatabase().toAbsolutePath();
         try {
-            Files.createDirectories(file.getParent());
+            AtomicFiles.createPrivateDirectories(file.getParent());
             this.root = (DuckDBConnection) DuckDb.open("jdbc:duckdb:" + file);
+            ownerOnly(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("无法创建工作库目录 " + file.getParent(), e);
+            throw new UncheckedIOException("无法创建或保护工作库 " + file, e);
         } catch (SQLException e) {
             throw new IllegalStateException("无法打开工作库 " + file + "：" + e.getMessage(), e);
         }
@@ -61,6 +64,13 @@ public class WorkflowDatabase implements DisposableBean {
                 return rs.getInt(1);
             }
         });
+    }
+
+    /** Password hashes and the audit log are for this process's user alone. */
+    private static void ownerOnly(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
     }
 
     public Path file() {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
@@ -68,6 +69,14 @@ class WorkflowMigrationsTest {
         List<WorkflowMigrations.Migration> all = WorkflowMigrations.available();
         assertEquals(1, all.get(0).version());
         assertTrue(all.stream().allMatch(m -> !m.description().isBlank()));
+    }
+
+    @Test
+    void keepsTheDatabaseAndANewStateFolderForTheOwnerOnly() throws IOException {
+        Path file = dir.resolve("state").resolve("workflow.duckdb");
+        close(open(file));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
     }
 
     private static int newest() {
