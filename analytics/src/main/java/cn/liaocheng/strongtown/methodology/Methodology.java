@@ -37,13 +37,14 @@ public final class Methodology {
         return new Methodology(locale).write(catalog);
     }
 
+    /** A message; pass years as text, or MessageFormat groups them ("2,016"). */
     private String t(String key, Object... args) {
         return args.length == 0 ? text.getString(key) : new MessageFormat(text.getString(key), locale).format(args);
     }
 
     private MethodologyDocument write(Catalog c) {
         List<MethodologyDocument.Section> sections = new ArrayList<>();
-        sections.add(section("overview", List.of(t("overview.p1", c.name().in(locale), c.version(), c.appliesFromYear(),
+        sections.add(section("overview", List.of(t("overview.p1", c.name().in(locale), c.version(), String.valueOf(c.appliesFromYear()),
                 c.dimensions().size(), c.indicators().size()), t("overview.p2")), List.of()));
         sections.add(section("sources", List.of(t("sources.p1", count(c, "registry"), count(c, "declared"), count(c, "derived")),
                 t("sources.p2")), List.of()));

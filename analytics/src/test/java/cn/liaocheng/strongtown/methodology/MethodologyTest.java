@@ -29,7 +29,8 @@ class MethodologyTest {
         assertThat(doc.sections()).hasSize(10);
         assertThat(text).contains("最近 5 年").contains("70.0% × 现状得分").contains("30.0% × 增长得分")
                 .contains("综合实力 20.0%").contains("领先 ≥ 70.0").contains("1,000 次").contains("±25.0%")
-                .contains("民营企业贷款余额 ↔ private_loans (±30.0%)");
+                .contains("民营企业贷款余额 ↔ private_loans (±30.0%)")
+                .contains("自 " + CATALOG.appliesFromYear() + " 年起适用");
         MethodologyDocument.Section indicators = doc.sections().get(2);
         assertThat(indicators.table()).hasSize(CATALOG.indicators().size() + 1);
         assertThat(indicators.table()).anySatisfy(row -> assertThat(row).contains("单位GDP能耗", "逆向"));

@@ -22,12 +22,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ItemLabelGenerator;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.router.RouteData;
 
 import cn.liaocheng.strongtown.dashboard.KaribuTestBase;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
@@ -51,16 +55,47 @@ class ViewTextTest extends KaribuTestBase {
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final List<String> PROPERTIES = List.of("label", "placeholder", "helperText", "title",
             "errorMessage", "accessibleName", "headerTitle");
-    private static final List<String> ROUTES = List.of("overview", "screen", "league", "counties", "admin/users",
-            "admin/audit", "account", "compare?towns=371502001000,371522001000", "what-if", "town/371502001000");
+    /** Sample values of route parameters; a route with a parameter not named here fails the test. */
+    private static final Map<String, String> PARAMETERS = Map.of("code", "371502001000");
+    /** Query parameters that show more of a view than its bare address. */
+    private static final Map<String, String> QUERIES = Map.of("compare", "?towns=371502001000,371522001000");
+    /** Views walked elsewhere ({@link #theLoginViewIsTranslatedToo}) or that only forward. */
+    private static final Set<String> NOT_WALKED = Set.of("login", "");
     private final ObjectMapper json = new ObjectMapper();
 
     @Autowired
     UserService users;
 
+    /** Every registered route, parameters filled in: a new view is walked without anyone listing it. */
+    private static List<String> routes() {
+        List<String> routes = new ArrayList<>();
+        for (RouteData data : RouteConfiguration.forApplicationScope().getAvailableRoutes()) {
+            String template = data.getTemplate();
+            if (NOT_WALKED.contains(template)) {
+                continue;
+            }
+            StringBuilder path = new StringBuilder();
+            for (String segment : template.split("/")) {
+                if (!path.isEmpty()) {
+                    path.append('/');
+                }
+                if (segment.startsWith(":")) {
+                    String name = segment.substring(1).replaceAll("[?*(].*", "");
+                    assertThat(PARAMETERS).as("sample value for parameter " + name + " of " + template).containsKey(name);
+                    path.append(PARAMETERS.get(name));
+                } else {
+                    path.append(segment);
+                }
+            }
+            routes.add(path + QUERIES.getOrDefault(template, ""));
+        }
+        assertThat(routes).contains("overview", "quality", "methodology", "collection", "town/371502001000");
+        return routes;
+    }
+
     @Test
     void chineseViewsHaveNoMissingTranslations() {
-        for (String route : ROUTES) {
+        for (String route : routes()) {
             Set<String> texts = textsOf(route, Translations.CHINESE);
             assertThat(texts).as(route).isNotEmpty();
             assertThat(texts).as(route).noneMatch(t -> MISSING.matcher(t).find());
@@ -71,7 +106,7 @@ class ViewTextTest extends KaribuTestBase {
     @Test
     void englishViewsHaveNoMissingTranslationsAndNoChineseOutsideProperNames() {
         List<String> names = properNames();
-        for (String route : ROUTES) {
+        for (String route : routes()) {
             Set<String> texts = textsOf(route, Translations.ENGLISH);
             assertThat(texts).as(route).noneMatch(t -> MISSING.matcher(t).find());
             List<String> chinese = new ArrayList<>();
@@ -114,7 +149,8 @@ class ViewTextTest extends KaribuTestBase {
 
     private Set<String> collect() {
         Set<String> texts = new LinkedHashSet<>();
-        walk(UI.getCurrent().getElement(), texts);
+        // from the UI's child components: the UI element's own children do not include the route's layout
+        UI.getCurrent().getChildren().forEach(child -> walk(child.getElement(), texts));
         texts.add(UI.getCurrent().getInternals().getTitle());
         texts.removeIf(t -> t == null || t.isBlank());
         return texts;
@@ -146,6 +182,15 @@ class ViewTextTest extends KaribuTestBase {
             if (component instanceof ComboBox combo) {
                 combo.getListDataView().getItems()
                         .forEach(item -> texts.add((String) combo.getItemLabelGenerator().apply(item)));
+            }
+            if (component instanceof Select select) {
+                ItemLabelGenerator labels = select.getItemLabelGenerator() == null ? String::valueOf
+                        : select.getItemLabelGenerator();
+                select.getListDataView().getItems().forEach(item -> texts.add((String) labels.apply(item)));
+                if (select.isEmptySelectionAllowed()) {
+                    texts.add(select.getEmptySelectionCaption());
+                    texts.add((String) labels.apply(null));
+                }
             }
         });
         if (i18n != null) {
@@ -186,6 +231,9 @@ class ViewTextTest extends KaribuTestBase {
         for (Town t : towns.towns()) {
             names.add(t.name());
             names.addAll(t.aliases());
+            // tiles of the maps show short forms: the name without 街道/镇/乡, or its first four characters
+            names.add(t.name().replaceAll("(街道办事处|街道|镇|乡)$", ""));
+            names.add(t.name().substring(0, Math.min(4, t.name().length())));
         }
         towns.counties().stream().map(County::name).forEach(names::add);
         TestUsers.signIn(Role.ADMIN);
@@ -194,6 +242,7 @@ class ViewTextTest extends KaribuTestBase {
         for (Role role : Role.values()) {
             names.add(TestUsers.user(role).displayName());
         }
+        names.add("中文"); // the language switch names the other language in that language
         names.sort(Comparator.comparingInt(String::length).reversed());
         return names;
     }

@@ -53,7 +53,7 @@ public class QualityView extends VerticalLayout implements HasDynamicTitle {
         county.setClearButtonVisible(true);
         kind.setLabel(getTranslation("quality.kind"));
         kind.setItems(KINDS);
-        kind.setItemLabelGenerator(k -> getTranslation("quality.flag." + k));
+        kind.setItemLabelGenerator(k -> k == null ? getTranslation("quality.kind.all") : getTranslation("quality.flag." + k));
         kind.setEmptySelectionAllowed(true);
         kind.setEmptySelectionCaption(getTranslation("quality.kind.all"));
         count.setId("quality-count");
