@@ -10,6 +10,7 @@ import java.util.List;
  *                           cannot change a running round
  * @param quota              towns to designate (the programme says about 10)
  * @param countyCap          most towns of one county on the list; null = no cap
+ * @param recommendQuota     most applications one county may recommend (推荐名额)
  * @param noticeWorkingDays  length of the 公示 in working days
  * @param banYears           years a town removed, revoked or vetoed may not apply again
  * @param vetoYears          years back a veto event makes a town ineligible
@@ -17,12 +18,14 @@ import java.util.List;
  * @param trimFrom           with this many experts or more, a stage's highest and lowest scores are dropped
  * @param substituteOnRemoval whether the next in line moves up (递补) when an objection removes a town
  */
-public record RoundSettings(int year, String snapshotId, int quota, Integer countyCap, StageWeights weights,
+public record RoundSettings(int year, String snapshotId, int quota, Integer countyCap, int recommendQuota,
+                            StageWeights weights,
                             int noticeWorkingDays, int banYears, int vetoYears, double minCoverage, int trimFrom,
                             boolean substituteOnRemoval, LocalDate applicationDeadline, LocalDate reviewDeadline,
                             List<Criterion> criteria) {
 
     public static final int DEFAULT_QUOTA = 10;
+    public static final int DEFAULT_RECOMMEND_QUOTA = 3;
     public static final int DEFAULT_BAN_YEARS = 3;
     public static final int DEFAULT_VETO_YEARS = 3;
     public static final int DEFAULT_TRIM_FROM = 5;
@@ -39,6 +42,9 @@ public record RoundSettings(int year, String snapshotId, int quota, Integer coun
         }
         if (countyCap != null && countyCap < 1) {
             throw new SelectionException("selection.error.cap");
+        }
+        if (recommendQuota < 1 || recommendQuota > 50) {
+            throw new SelectionException("selection.error.recommendQuota");
         }
         if (weights == null) {
             throw new SelectionException("selection.error.weightSum");

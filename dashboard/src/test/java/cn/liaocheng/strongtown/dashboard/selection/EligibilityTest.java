@@ -12,7 +12,7 @@ class EligibilityTest {
     private static final String TOWN = "371502001000";
 
     private static RoundSettings round(int year) {
-        return new RoundSettings(year, "snap", 10, null, new StageWeights(1, 0, 0, 0), 5, 3, 3, 0.8, 5, true,
+        return new RoundSettings(year, "snap", 10, null, 3, new StageWeights(1, 0, 0, 0), 5, 3, 3, 0.8, 5, true,
                 LocalDate.of(year, 6, 1), LocalDate.of(year, 8, 1), List.of());
     }
 
