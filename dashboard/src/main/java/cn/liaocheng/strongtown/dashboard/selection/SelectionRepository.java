@@ -409,7 +409,7 @@ class SelectionRepository {
     }
 
     Integer bannedUntil(Connection c, String townCode) throws SQLException {
-        return single(c, "SELECT max(until_year) AS until_year FROM selection_ban WHERE town_code = ?", rs -> nullableInt(rs, "until_year"),
-                townCode).orElse(null);
+        return list(c, "SELECT until_year FROM selection_ban WHERE town_code = ? ORDER BY until_year DESC",
+                rs -> rs.getInt(1), townCode).stream().findFirst().orElse(null);
     }
 }
