@@ -72,7 +72,7 @@ public class ReviewView extends VerticalLayout implements HasDynamicTitle {
             open.setId("review-open-" + t.application().townCode());
             open.addThemeVariants(ButtonVariant.LUMO_SMALL);
             return open;
-        }).setHeader(getTranslation("selection.col.actions")).setAutoWidth(true);
+        }).setHeader(getTranslation("selection.col.actions")).setAutoWidth(true).setKey("actions");
         add(tasks, conflictRow(towns), detail);
         detail.setWidthFull();
         refresh();
