@@ -51,7 +51,7 @@ class ManagementPanel extends VerticalLayout {
         vetoes.addColumn(VetoEvent::description).setHeader(getTranslation("selection.veto.description")).setFlexGrow(1);
         add(vetoes);
         add(new H3(getTranslation("selection.manage.designated")));
-        designated.setId("designated-towns");
+        designated.setId("selection-designated");
         designated.addThemeVariants(GridVariant.LUMO_COMPACT);
         designated.setAllRowsVisible(true);
         designated.addColumn(Application::year).setHeader(getTranslation("selection.round.year")).setAutoWidth(true);
