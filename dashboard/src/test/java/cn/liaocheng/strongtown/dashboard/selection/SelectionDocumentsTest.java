@@ -114,7 +114,9 @@ class SelectionDocumentsTest extends DashboardTestContext {
         Path xlsxFile = dir.resolve("list.xlsx");
         Files.write(docxFile, docx.content());
         Files.write(xlsxFile, xlsx.content());
-        for (Path file : List.of(docxFile, xlsxFile)) {
+        // Calc is a separate Debian package (libreoffice-calc-nogui, installed by .ci/run)
+        boolean calc = Files.exists(Path.of("/usr/lib/libreoffice/program/libsclo.so"));
+        for (Path file : calc ? List.of(docxFile, xlsxFile) : List.of(docxFile)) {
             Process p = new ProcessBuilder("/usr/bin/soffice", "-env:UserInstallation=file://" + dir.resolve("profile"),
                     "--headless", "--convert-to", "pdf", "--outdir", dir.toString(), file.toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("soffice.log")
@@ -123,7 +125,9 @@ class SelectionDocumentsTest extends DashboardTestContext {
         }
         assertThat(dir.resolve("notice.pdf")).exists();
         assertThat(Files.size(dir.resolve("notice.pdf"))).isGreaterThan(1000);
-        assertThat(dir.resolve("list.pdf")).exists();
+        if (calc) {
+            assertThat(dir.resolve("list.pdf")).exists();
+        }
         List<String> log = Files.readAllLines(dir.resolve("soffice.log"));
         assertThat(log).noneMatch(l -> l.contains("Error"));
     }

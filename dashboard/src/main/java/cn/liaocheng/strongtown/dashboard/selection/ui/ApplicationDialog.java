@@ -88,7 +88,15 @@ class ApplicationDialog extends Dialog {
 
     private void refreshFiles() {
         files.removeAll();
-        for (Attachment a : applications.attachments(applicationId)) {
+        java.util.List<Attachment> list;
+        try {
+            list = applications.attachments(applicationId);
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            // leadership and analysts follow the round but do not open the applicants' files
+            files.add(new Span(getTranslation("selection.application.filesHidden")));
+            return;
+        }
+        for (Attachment a : list) {
             Anchor link = SelectionUi.download(this, "selection.download", () -> applications.download(a.id()));
             link.setText(getTranslation(a.kind().translationKey()) + "：" + a.fileName());
             link.setId("attachment-" + a.id());

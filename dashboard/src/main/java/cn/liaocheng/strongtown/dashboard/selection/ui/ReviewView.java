@@ -45,7 +45,7 @@ import cn.liaocheng.strongtown.town.TownRegistry;
  * ranks from the round's snapshot (read-only) — and one score sheet per stage; a submitted sheet is locked.
  */
 @Route(value = "review", layout = MainLayout.class)
-@RolesAllowed(Role.Names.REVIEWER)
+@RolesAllowed({Role.Names.REVIEWER, Role.Names.ADMIN})
 public class ReviewView extends VerticalLayout implements HasDynamicTitle {
 
     private final ReviewService review;
@@ -53,7 +53,8 @@ public class ReviewView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<ReviewTask> tasks = new Grid<>();
     private final Div detail = new Div();
 
-    public ReviewView(ReviewService review, ApplicationService applications, TownRegistry towns) {
+    public ReviewView(ReviewService review, ApplicationService applications, TownRegistry towns,
+                      cn.liaocheng.strongtown.dashboard.security.CurrentUser currentUser) {
         this.review = review;
         this.applications = applications;
         setWidthFull();
@@ -73,7 +74,11 @@ public class ReviewView extends VerticalLayout implements HasDynamicTitle {
             open.addThemeVariants(ButtonVariant.LUMO_SMALL);
             return open;
         }).setHeader(getTranslation("selection.col.actions")).setAutoWidth(true).setKey("actions");
-        add(tasks, conflictRow(towns), detail);
+        add(tasks);
+        if (currentUser.require().role() == Role.REVIEWER) {
+            add(conflictRow(towns));
+        }
+        add(detail);
         detail.setWidthFull();
         refresh();
     }

@@ -10,7 +10,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -32,8 +35,8 @@ import cn.liaocheng.strongtown.town.TownRegistry;
  * office runs the round, county staff apply for their own towns, leadership and analysts follow it.
  */
 @Route(value = "selection", layout = cn.liaocheng.strongtown.dashboard.ui.MainLayout.class)
-@RolesAllowed({Role.Names.LEADER, Role.Names.ANALYST, Role.Names.OFFICE, Role.Names.COUNTY})
-public class SelectionView extends VerticalLayout implements HasDynamicTitle {
+@RolesAllowed({Role.Names.LEADER, Role.Names.ANALYST, Role.Names.OFFICE, Role.Names.COUNTY, Role.Names.ADMIN})
+public class SelectionView extends VerticalLayout implements HasDynamicTitle, HasUrlParameter<Integer> {
 
     private final RoundService rounds;
     private final ApplicationService applications;
@@ -77,6 +80,14 @@ public class SelectionView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("selection.title") + " · " + getTranslation("app.title");
+    }
+
+    /** {@code /selection/2026} opens the round of that year. */
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter Integer year) {
+        if (year != null) {
+            rounds.rounds().stream().filter(r -> r.year() == year).findFirst().ifPresent(this::reload);
+        }
     }
 
     private void reload(Round wanted) {
