@@ -13,7 +13,11 @@ public enum AuditAction {
     PASSWORD_CHANGED,
     ACCOUNT_UNLOCKED,
     ADMIN_CREATED,
-    EXPORT;
+    EXPORT,
+    SELECTION_ROUND,
+    SELECTION_APPLICATION,
+    SELECTION_REVIEW,
+    SELECTION_RESULT;
 
     public String translationKey() {
         return "audit.action." + name();

@@ -49,6 +49,8 @@ public class MainLayout extends AppLayout {
             new NavEntry("nav.quality", QualityView.class),
             new NavEntry("nav.methodology", MethodologyView.class),
             new NavEntry("nav.collection", CollectionView.class),
+            new NavEntry("nav.selection", cn.liaocheng.strongtown.dashboard.selection.ui.SelectionView.class),
+            new NavEntry("nav.review", cn.liaocheng.strongtown.dashboard.selection.ui.ReviewView.class),
             new NavEntry("nav.users", UserAdminView.class),
             new NavEntry("nav.audit", AuditView.class),
             new NavEntry("nav.account", AccountView.class));

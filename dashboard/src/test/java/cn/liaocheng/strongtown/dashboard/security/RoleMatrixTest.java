@@ -344,13 +344,22 @@ class RoleMatrixTest extends KaribuTestBase {
         assertThat(unchecked).isEmpty();
     }
 
+    /**
+     * Feature packages whose services are covered, the same way, by a role-matrix test of their own
+     * (the brief keeps parallel features out of this file): selection → selection.SelectionRoleMatrixTest.
+     */
+    static final Set<String> OWN_MATRIX_PACKAGES = Set.of("cn.liaocheng.strongtown.dashboard.selection");
+
     private static List<Class<?>> services() {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Service.class));
         List<Class<?>> classes = new ArrayList<>();
         scanner.findCandidateComponents("cn.liaocheng.strongtown.dashboard").forEach(bean -> {
             try {
-                classes.add(Class.forName(bean.getBeanClassName()));
+                Class<?> service = Class.forName(bean.getBeanClassName());
+                if (!OWN_MATRIX_PACKAGES.contains(service.getPackageName())) {
+                    classes.add(service);
+                }
             } catch (ClassNotFoundException e) {
                 fail(e.getMessage());
             }

@@ -49,6 +49,27 @@ class WorkflowMigrationsTest {
     }
 
     @Test
+    void theUpgradedReleaseDatabaseHoldsTheSelectionTables() throws IOException {
+        Path file = dir.resolve("release-selection.duckdb");
+        try (InputStream in = getClass().getResourceAsStream(RELEASE_FILE)) {
+            Files.copy(in, file);
+        }
+        WorkflowDatabase database = open(file);
+        try {
+            assertEquals(List.of("selection_application", "selection_assignment", "selection_attachment",
+                    "selection_ban", "selection_conflict", "selection_criterion", "selection_event",
+                    "selection_expert", "selection_objection", "selection_round", "selection_sheet",
+                    "selection_sheet_item", "selection_veto"), database.transaction(c -> rows(c.createStatement(),
+                    "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'selection%' ORDER BY 1")));
+            // the release's users are still there beside the new tables
+            assertEquals(List.of("2"), database.transaction(c -> rows(c.createStatement(), "SELECT count(*) FROM users")));
+            assertTrue(database.schemaVersion() >= 10);
+        } finally {
+            close(database);
+        }
+    }
+
+    @Test
     void appliesEveryMigrationOnceToANewDatabase() {
         Path file = dir.resolve("new.duckdb");
         WorkflowDatabase first = open(file);

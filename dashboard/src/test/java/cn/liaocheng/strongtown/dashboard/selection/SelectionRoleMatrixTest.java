@@ -1,0 +1,277 @@
+package cn.liaocheng.strongtown.dashboard.selection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Service;
+
+import com.vaadin.flow.component.Component;
+
+import cn.liaocheng.strongtown.dashboard.KaribuTestBase;
+import cn.liaocheng.strongtown.dashboard.TestUsers;
+import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.security.ui.LoginView;
+import cn.liaocheng.strongtown.dashboard.selection.ui.ReviewView;
+import cn.liaocheng.strongtown.dashboard.selection.ui.SelectionView;
+
+/**
+ * The selection feature's role matrix (modelled on security.RoleMatrixTest): every role × both views
+ * and every public method of every selection service, allowed or denied — plus the county rule and
+ * the expert rule on real data: a county user never touches another county's application, an expert
+ * never sees an application not assigned to them.
+ */
+class SelectionRoleMatrixTest extends KaribuTestBase {
+
+    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    private static final Set<Role> OFFICE = EnumSet.of(Role.OFFICE);
+    private static final Set<Role> COUNTY = EnumSet.of(Role.COUNTY);
+    private static final Set<Role> REVIEWER = EnumSet.of(Role.REVIEWER);
+    private static final Set<Role> APPLICANTS = EnumSet.of(Role.OFFICE, Role.COUNTY);
+    private static final Set<Role> FOLLOWERS = EnumSet.of(Role.LEADER, Role.ANALYST, Role.OFFICE, Role.COUNTY, Role.ADMIN);
+    private static final Set<Role> RESULT_READERS = EnumSet.of(Role.LEADER, Role.ANALYST, Role.OFFICE, Role.ADMIN);
+    private static final Set<Role> TASK_READERS = EnumSet.of(Role.REVIEWER, Role.ADMIN);
+    private static final Set<Role> FILE_READERS = EnumSet.of(Role.OFFICE, Role.COUNTY, Role.REVIEWER);
+    private static final Set<Role> SCORE_READERS = EnumSet.of(Role.OFFICE, Role.REVIEWER);
+    /** No such round, application, attachment or objection: an allowed call ends in a business refusal. */
+    private static final long NONE = 987_654_321L;
+    private static final String OWN_TOWN = "371502001000";
+
+    @Autowired
+    RoundService rounds;
+    @Autowired
+    ApplicationService applications;
+    @Autowired
+    ReviewService review;
+    @Autowired
+    ResultService results;
+    @Autowired
+    SelectionDocuments documents;
+    @Autowired
+    cn.liaocheng.strongtown.dashboard.user.UserService users;
+
+    private record Call(Class<?> service, String method, Set<Role> allowed, Runnable run) {
+    }
+
+    private List<Call> calls() {
+        LocalDate day = LocalDate.of(2026, 11, 2);
+        RoundSettings bogus = SelectionFixture.settings(2090, "no-such-snapshot", 10, null, true);
+        return List.of(
+                new Call(RoundService.class, "rounds", FOLLOWERS, () -> rounds.rounds()),
+                new Call(RoundService.class, "round", FOLLOWERS, () -> rounds.round(NONE)),
+                new Call(RoundService.class, "snapshots", OFFICE, () -> rounds.snapshots()),
+                new Call(RoundService.class, "currentSnapshot", OFFICE, () -> rounds.currentSnapshot()),
+                new Call(RoundService.class, "noticeEnd", OFFICE, () -> rounds.noticeEnd(day, 5)),
+                new Call(RoundService.class, "open", OFFICE, () -> rounds.open(bogus)),
+                new Call(RoundService.class, "startReview", OFFICE, () -> rounds.startReview(NONE)),
+                new Call(ApplicationService.class, "applications", FOLLOWERS, () -> applications.applications(NONE, null)),
+                new Call(ApplicationService.class, "application", FOLLOWERS, () -> applications.application(NONE)),
+                new Call(ApplicationService.class, "history", FOLLOWERS, () -> applications.history(NONE)),
+                new Call(ApplicationService.class, "towns", APPLICANTS, () -> applications.towns(NONE, null)),
+                new Call(ApplicationService.class, "eligibility", APPLICANTS, () -> applications.eligibility(NONE)),
+                new Call(ApplicationService.class, "create", COUNTY, () -> applications.create(NONE, OWN_TOWN)),
+                new Call(ApplicationService.class, "saveText", COUNTY,
+                        () -> applications.saveText(NONE, ApplicationText.empty())),
+                new Call(ApplicationService.class, "attach", COUNTY,
+                        () -> applications.attach(NONE, AttachmentKind.MATERIAL, "a.pdf", SelectionFixture.PDF)),
+                new Call(ApplicationService.class, "attachments", FILE_READERS, () -> applications.attachments(NONE)),
+                new Call(ApplicationService.class, "download", FILE_READERS, () -> applications.download(NONE)),
+                new Call(ApplicationService.class, "move", COUNTY, () -> applications.move(NONE, 1)),
+                new Call(ApplicationService.class, "recommend", COUNTY, () -> applications.recommend(NONE)),
+                new Call(ApplicationService.class, "withdraw", COUNTY, () -> applications.withdraw(NONE, "理由")),
+                new Call(ApplicationService.class, "accept", OFFICE, () -> applications.accept(NONE)),
+                new Call(ApplicationService.class, "returnToCounty", OFFICE, () -> applications.returnToCounty(NONE, "理由")),
+                new Call(ApplicationService.class, "disqualify", OFFICE, () -> applications.disqualify(NONE, "理由")),
+                new Call(ReviewService.class, "experts", OFFICE, () -> review.experts()),
+                new Call(ReviewService.class, "registerExpert", OFFICE, () -> review.registerExpert("no-such-expert", null)),
+                new Call(ReviewService.class, "recordConflict", OFFICE,
+                        () -> review.recordConflict("no-such-expert", "000000000000", "理由")),
+                new Call(ReviewService.class, "declareConflict", REVIEWER, () -> review.declareConflict("000000000000", "理由")),
+                new Call(ReviewService.class, "assign", OFFICE, () -> review.assign(NONE, "no-such-expert")),
+                new Call(ReviewService.class, "assignedExperts", OFFICE, () -> review.assignedExperts(NONE)),
+                new Call(ReviewService.class, "myTasks", TASK_READERS, () -> review.myTasks()),
+                new Call(ReviewService.class, "townScore", SCORE_READERS, () -> review.townScore(NONE)),
+                new Call(ReviewService.class, "assignedApplication", REVIEWER, () -> review.assignedApplication(NONE)),
+                new Call(ReviewService.class, "sheet", REVIEWER, () -> review.sheet(NONE, ReviewStage.MATERIALS)),
+                new Call(ReviewService.class, "save", REVIEWER,
+                        () -> review.save(NONE, ReviewStage.MATERIALS, Map.of(), "", false)),
+                new Call(ReviewService.class, "reopen", OFFICE, () -> review.reopen(NONE, "x", ReviewStage.MATERIALS, "理由")),
+                new Call(ResultService.class, "results", RESULT_READERS, () -> results.results(NONE)),
+                new Call(ResultService.class, "drawList", OFFICE, () -> results.drawList(NONE)),
+                new Call(ResultService.class, "changeList", OFFICE, () -> results.changeList(NONE, true, "理由")),
+                new Call(ResultService.class, "startNotice", OFFICE, () -> results.startNotice(NONE, day)),
+                new Call(ResultService.class, "recordObjection", OFFICE,
+                        () -> results.recordObjection(NONE, "某单位", "电话", day, "内容", "")),
+                new Call(ResultService.class, "objections", RESULT_READERS, () -> results.objections(NONE)),
+                new Call(ResultService.class, "concludeObjection", OFFICE, () -> results.concludeObjection(NONE, true, "结论")),
+                new Call(ResultService.class, "designate", OFFICE, () -> results.designate(NONE)),
+                // a date in the future is refused before anything is written
+                new Call(ResultService.class, "recordVeto", OFFICE, () -> results.recordVeto(OWN_TOWN, VetoKind.SAFETY,
+                        LocalDate.now().plusYears(1), "来源", "")),
+                new Call(ResultService.class, "vetoes", RESULT_READERS, () -> results.vetoes()),
+                new Call(ResultService.class, "designatedTowns", RESULT_READERS, () -> results.designatedTowns()),
+                new Call(ResultService.class, "warn", OFFICE, () -> results.warn(NONE, "理由")),
+                new Call(ResultService.class, "revoke", OFFICE, () -> results.revoke(NONE, "理由")),
+                new Call(SelectionDocuments.class, "recommendationSummary", APPLICANTS,
+                        () -> documents.recommendationSummary(NONE, Locale.CHINA)),
+                new Call(SelectionDocuments.class, "noticeList", OFFICE, () -> documents.noticeList(NONE)),
+                new Call(SelectionDocuments.class, "noticeDocument", OFFICE, () -> documents.noticeDocument(NONE)));
+    }
+
+    @Test
+    void everyRoleCallsExactlyItsServiceMethods() {
+        List<String> wrong = new ArrayList<>();
+        for (Call call : calls()) {
+            for (Role role : Role.values()) {
+                TestUsers.signIn(role);
+                boolean allowed;
+                try {
+                    call.run().run();
+                    allowed = true;
+                } catch (SelectionException refusedByTheRules) {
+                    allowed = true;
+                } catch (AccessDeniedException denied) {
+                    allowed = false;
+                }
+                if (allowed != call.allowed().contains(role)) {
+                    wrong.add(call.service().getSimpleName() + "." + call.method() + " " + role + (allowed ? " allowed" : " denied"));
+                }
+                TestUsers.signOut();
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void anonymousCallersAreRefusedByEveryMethod() {
+        for (Call call : calls()) {
+            assertThatThrownBy(() -> call.run().run()).as(call.service().getSimpleName() + "." + call.method())
+                    .isInstanceOfAny(AccessDeniedException.class, AuthenticationException.class);
+        }
+    }
+
+    private static List<Class<?>> services() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Service.class));
+        List<Class<?>> classes = new ArrayList<>();
+        scanner.findCandidateComponents("cn.liaocheng.strongtown.dashboard.selection").forEach(bean -> {
+            try {
+                classes.add(Class.forName(bean.getBeanClassName()));
+            } catch (ClassNotFoundException e) {
+                fail(e.getMessage());
+            }
+        });
+        assertThat(classes).hasSize(5);
+        return classes;
+    }
+
+    @Test
+    void theMatrixCoversEveryPublicMethodOfEverySelectionService() {
+        Set<String> covered = calls().stream().map(c -> c.service().getSimpleName() + "." + c.method())
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> existing = new TreeSet<>();
+        for (Class<?> service : services()) {
+            for (Method m : service.getDeclaredMethods()) {
+                if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic()) {
+                    existing.add(service.getSimpleName() + "." + m.getName());
+                }
+            }
+        }
+        assertThat(covered).isEqualTo(existing);
+    }
+
+    @Test
+    void everySelectionServiceMethodCarriesARoleCheck() {
+        List<String> unchecked = new ArrayList<>();
+        for (Class<?> service : services()) {
+            for (Method m : service.getDeclaredMethods()) {
+                if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic()
+                        && !AnnotatedElementUtils.hasAnnotation(m, PreAuthorize.class)) {
+                    unchecked.add(service.getSimpleName() + "." + m.getName());
+                }
+            }
+        }
+        assertThat(unchecked).isEmpty();
+    }
+
+    @Test
+    void everyRoleOpensExactlyItsViews() {
+        Map<String, Class<? extends Component>> views = Map.of("selection", SelectionView.class, "review", ReviewView.class);
+        Map<String, Set<Role>> allowed = Map.of("selection", FOLLOWERS, "review", TASK_READERS);
+        List<String> wrong = new ArrayList<>();
+        for (Role role : Role.values()) {
+            for (String route : views.keySet()) {
+                signIn(role);
+                Component shown = navigate(route);
+                boolean opened = shown != null && shown.getClass().equals(views.get(route));
+                if (opened != allowed.get(route).contains(role)) {
+                    wrong.add(role + " " + route + (opened ? " opened" : " refused"));
+                }
+                signOut();
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(navigate("selection")).isInstanceOf(LoginView.class);
+        assertThat(navigate("review")).isInstanceOf(LoginView.class);
+    }
+
+    // ---- the county rule and the expert rule on real data ----
+
+    @Test
+    void aCountyUserTouchesOnlyTheirOwnCountysApplications() {
+        SelectionFixture.signIn("matrix-office", Role.OFFICE, null);
+        long roundId = rounds.rounds().stream().filter(r -> r.year() == 2091).findFirst()
+                .orElseGet(() -> rounds.open(SelectionFixture.settings(2091, rounds.currentSnapshot().orElseThrow(), 10, null,
+                        true))).id();
+        SelectionFixture.signIn("matrix-county", Role.COUNTY, TestUsers.OWN_COUNTY);
+        TownOption town = applications.towns(roundId, null).stream().filter(o -> o.eligibility().eligible()).findFirst()
+                .orElseThrow();
+        Application own = town.application() != null ? town.application() : applications.create(roundId, town.townCode());
+        Attachment file = applications.attach(own.id(), AttachmentKind.MATERIAL, "材料.pdf", SelectionFixture.PDF);
+        assertThat(applications.download(file.id()).content()).isEqualTo(SelectionFixture.PDF);
+
+        SelectionFixture.signIn("matrix-other-county", Role.COUNTY, TestUsers.OTHER_COUNTY);
+        List<Runnable> refused = List.of(() -> applications.application(own.id()), () -> applications.history(own.id()),
+                () -> applications.attachments(own.id()), () -> applications.download(file.id()),
+                () -> applications.saveText(own.id(), ApplicationText.empty()), () -> applications.move(own.id(), 1),
+                () -> applications.recommend(own.id()), () -> applications.withdraw(own.id(), "理由"),
+                () -> applications.eligibility(own.id()),
+                () -> applications.attach(own.id(), AttachmentKind.MATERIAL, "x.pdf", SelectionFixture.PDF),
+                () -> applications.applications(roundId, TestUsers.OWN_COUNTY),
+                () -> applications.towns(roundId, TestUsers.OWN_COUNTY),
+                () -> applications.create(roundId, town.townCode()));
+        for (Runnable r : refused) {
+            assertThatThrownBy(r::run).isInstanceOf(AccessDeniedException.class);
+        }
+        assertThat(applications.applications(roundId, null)).noneMatch(a -> a.id() == own.id());
+
+        // an expert not assigned to the application sees neither it nor its files
+        SelectionFixture.signIn("matrix-reviewer", Role.REVIEWER, null);
+        assertThatThrownBy(() -> applications.attachments(own.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> applications.download(file.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> review.assignedApplication(own.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> review.townScore(own.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> review.sheet(own.id(), ReviewStage.MATERIALS)).isInstanceOf(AccessDeniedException.class);
+        SelectionFixture.signOut();
+    }
+}
