@@ -13,7 +13,9 @@ public enum AuditAction {
     PASSWORD_CHANGED,
     ACCOUNT_UNLOCKED,
     ADMIN_CREATED,
-    EXPORT;
+    EXPORT,
+    PLAN_SAVED,
+    PLAN_REPORT_SUBMITTED;
 
     public String translationKey() {
         return "audit.action." + name();
