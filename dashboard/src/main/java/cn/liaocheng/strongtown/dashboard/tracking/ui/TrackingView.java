@@ -130,6 +130,7 @@ public class TrackingView extends VerticalLayout implements HasDynamicTitle {
         for (CohortSeries s : tracking.cohorts(shown)) {
             EChart chart = new EChart();
             chart.addClassName("tracking-cohort-chart");
+            chart.setId("tracking-cohort-" + s.cohortYear());
             chart.setHeight("320px");
             chart.getStyle().set("flex", "1 1 420px").set("min-width", "0");
             chart.setOption(TrackingCharts.cohort(s, getTranslation("tracking.cohortTitle", s.cohortYear(), s.size(), name),
