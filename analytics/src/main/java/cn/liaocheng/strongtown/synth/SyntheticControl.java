@@ -147,7 +147,7 @@ public final class SyntheticControl {
          */
         void search(double[] start, int maxEvaluations) {
             ConvergenceChecker<PointValuePair> settled = (iteration, previous, current) ->
-                    Math.abs(previous.getValue() - current.getValue()) <= 1e-10 * Math.abs(current.getValue()) + 1e-14
+                    Math.abs(previous.getValue() - current.getValue()) <= 1e-8 * Math.abs(current.getValue()) + 1e-14
                             && pointsClose(previous.getPoint(), current.getPoint());
             double[] from = start;
             int budget = maxEvaluations;
@@ -183,7 +183,7 @@ public final class SyntheticControl {
                 scale += Math.abs(x);
             }
             for (int i = 0; i < a.length; i++) {
-                if (Math.abs(a[i] - b[i]) > 1e-6 * scale) {
+                if (Math.abs(a[i] - b[i]) > 1e-4 * scale) {
                     return false;
                 }
             }

@@ -30,7 +30,24 @@ final class EffectEstimator {
     private final Panel panel;
     private final List<String> covariates;
     private final int budget;
-    private final Map<String, List<SynthFit>> placebos = new ConcurrentHashMap<>();
+    private final Map<String, Shared> placebos = new ConcurrentHashMap<>();
+
+    /** One cohort's placebo fits, computed once by the first caller while the others wait on it. */
+    private static final class Shared {
+        private final java.util.function.Supplier<List<SynthFit>> compute;
+        private List<SynthFit> fits;
+
+        Shared(java.util.function.Supplier<List<SynthFit>> compute) {
+            this.compute = compute;
+        }
+
+        synchronized List<SynthFit> get() {
+            if (fits == null) {
+                fits = compute.get();
+            }
+            return fits;
+        }
+    }
 
     EffectEstimator(Panel panel, List<String> covariates, int budget) {
         this.panel = panel;
@@ -62,7 +79,7 @@ final class EffectEstimator {
         try {
             SynthFit fit = SyntheticControl.fit(panel, spec);
             List<SynthFit> shared = placebos.computeIfAbsent(effectFrom + "|" + pre + "|" + String.join(",", fit.donors()),
-                    k -> SynthAnalysis.inSpace(panel, spec, fit.donors()));
+                    k -> new Shared(() -> SynthAnalysis.inSpace(panel, spec, fit.donors()))).get();
             SynthAnalysis analysis = SynthAnalysis.of(panel, spec, fit, shared);
             return toEstimate(item, effectFrom, fit, analysis, names);
         } catch (SynthInputException | IllegalStateException notEstimable) {
@@ -70,9 +87,26 @@ final class EffectEstimator {
         }
     }
 
+    /**
+     * Estimates many towns: first one town per designation year, which computes that cohort's shared placebos
+     * (in parallel inside), then the remaining towns in parallel. Nesting the two parallel levels instead would
+     * leave workers blocked on a cohort's placebos.
+     */
+    Map<String, EffectEstimate> estimateAll(String item, Map<String, Integer> designated,
+                                            java.util.function.Function<String, List<String>> donorsOf,
+                                            Map<String, String> names) {
+        Map<String, EffectEstimate> effects = new ConcurrentHashMap<>();
+        Map<Integer, String> firstOfCohort = new java.util.TreeMap<>();
+        designated.forEach((town, year) -> firstOfCohort.putIfAbsent(year, town));
+        firstOfCohort.forEach((year, town) -> effects.put(town, estimate(item, town, year, donorsOf.apply(town), names)));
+        designated.entrySet().parallelStream().filter(d -> !effects.containsKey(d.getKey())).forEach(d ->
+                effects.put(d.getKey(), estimate(item, d.getKey(), d.getValue(), donorsOf.apply(d.getKey()), names)));
+        return effects;
+    }
+
     /** All placebo sets computed so far (for the benchmark's count). */
     int placeboFits() {
-        return placebos.values().stream().mapToInt(Collection::size).sum();
+        return placebos.values().stream().mapToInt(s -> s.get().size()).sum();
     }
 
     private SynthSpec spec(String town, int effectFrom, List<Integer> pre, List<String> donors) {

@@ -111,14 +111,13 @@ public class TrackingService {
     public List<TrackedTown> towns() {
         String county = scope.restrict(null);
         List<TrackedTown> list = new ArrayList<>();
-        Map<String, Integer> designated = designations();
+        Map<String, Integer> designated = new LinkedHashMap<>(designations());
+        designated.keySet().removeIf(code -> towns.find(code).isEmpty()
+                || (county != null && !county.equals(towns.byCode(code).countyCode())));
+        Map<String, EffectEstimate> effects = effects(designated);
         for (Map.Entry<String, Integer> d : designated.entrySet()) {
-            Optional<Town> town = towns.find(d.getKey());
-            if (town.isEmpty() || (county != null && !county.equals(town.get().countyCode()))) {
-                continue;
-            }
-            list.add(tracked(town.get(), d.getValue(), completion(town.get().code(), d.getValue()),
-                    effect(COMPOSITE, town.get().code(), d.getValue())));
+            Town town = towns.byCode(d.getKey());
+            list.add(tracked(town, d.getValue(), completion(town.code(), d.getValue()), effects.get(town.code())));
         }
         list.sort((a, b) -> a.designatedIn() != b.designatedIn() ? b.designatedIn() - a.designatedIn()
                 : a.townCode().compareTo(b.townCode()));
@@ -238,7 +237,7 @@ public class TrackingService {
     public double[] estimateAll() {
         long start = System.nanoTime();
         Map<String, Integer> designated = designations();
-        designated.forEach((code, year) -> effect(COMPOSITE, code, year));
+        effects(designated);
         return new double[] {designated.size(), (System.nanoTime() - start) / 1e9,
             estimator(COMPOSITE).placeboFits()};
     }
@@ -306,17 +305,30 @@ public class TrackingService {
         return (indicator, year) -> values.getOrDefault(indicator + "|" + year, Double.NaN);
     }
 
+    /** The composite's effect for many towns, estimated in parallel (towns of a cohort share their placebos). */
+    private Map<String, EffectEstimate> effects(Map<String, Integer> designated) {
+        Map<String, String> names = new HashMap<>();
+        towns.towns().forEach(t -> names.put(t.code(), t.name()));
+        return estimator(COMPOSITE).estimateAll(COMPOSITE, designated, town -> donors(estimator(COMPOSITE), town), names);
+    }
+
     private EffectEstimate effect(String item, String townCode, int designatedIn) {
         EffectEstimator estimator = estimator(item);
+        Map<String, String> names = new HashMap<>();
+        towns.towns().forEach(t -> names.put(t.code(), t.name()));
+        return estimator.estimate(item, townCode, designatedIn, donors(estimator, townCode), names);
+    }
+
+    /** Never-designated towns of the panel; with {@code peer-donors-only}, only those of the town's cluster. */
+    private List<String> donors(EffectEstimator estimator, String townCode) {
         Set<String> designated = designations().keySet();
         List<String> donors = estimator.panel().units().stream().filter(u -> !designated.contains(u)).toList();
         if (settings.donorsFromPeers()) {
-            Integer cluster = clusters().get(townCode);
-            donors = donors.stream().filter(d -> cluster != null && cluster.equals(clusters().get(d))).toList();
+            Map<String, Integer> clusters = clusters();
+            Integer cluster = clusters.get(townCode);
+            donors = donors.stream().filter(d -> cluster != null && cluster.equals(clusters.get(d))).toList();
         }
-        Map<String, String> names = new HashMap<>();
-        towns.towns().forEach(t -> names.put(t.code(), t.name()));
-        return estimator.estimate(item, townCode, designatedIn, donors, names);
+        return donors;
     }
 
     private EventStudy eventStudy(String item, String townCode, int designatedIn) {
