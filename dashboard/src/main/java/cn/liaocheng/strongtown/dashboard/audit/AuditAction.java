@@ -17,7 +17,9 @@ public enum AuditAction {
     SELECTION_ROUND,
     SELECTION_APPLICATION,
     SELECTION_REVIEW,
-    SELECTION_RESULT;
+    SELECTION_RESULT,
+    PLAN_SAVED,
+    PLAN_REPORT_SUBMITTED;
 
     public String translationKey() {
         return "audit.action." + name();

@@ -47,6 +47,7 @@ public class MainLayout extends AppLayout {
             new NavEntry("nav.compare", CompareView.class),
             new NavEntry("nav.whatif", WhatIfView.class),
             new NavEntry("nav.quality", QualityView.class),
+            new NavEntry("nav.tracking", cn.liaocheng.strongtown.dashboard.tracking.ui.TrackingView.class),
             new NavEntry("nav.methodology", MethodologyView.class),
             new NavEntry("nav.collection", CollectionView.class),
             new NavEntry("nav.selection", cn.liaocheng.strongtown.dashboard.selection.ui.SelectionView.class),

@@ -316,6 +316,9 @@ class RoleMatrixTest extends KaribuTestBase {
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> existing = new TreeSet<>();
         for (Class<?> service : services()) {
+            if (hasOwnMatrix(service)) {
+                continue;
+            }
             for (Method m : service.getDeclaredMethods()) {
                 if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic()) {
                     existing.add(service.getSimpleName() + "." + m.getName());
@@ -345,10 +348,19 @@ class RoleMatrixTest extends KaribuTestBase {
     }
 
     /**
-     * Feature packages whose services are covered, the same way, by a role-matrix test of their own
-     * (the brief keeps parallel features out of this file): selection → selection.SelectionRoleMatrixTest.
+     * A feature package may keep its rows in its own {@code <Feature>RoleMatrixTest} (e.g.
+     * {@code tracking.TrackingRoleMatrixTest}), which then covers its services' methods.
      */
-    static final Set<String> OWN_MATRIX_PACKAGES = Set.of("cn.liaocheng.strongtown.dashboard.selection");
+    private static boolean hasOwnMatrix(Class<?> service) {
+        String pkg = service.getPackageName();
+        String feature = pkg.substring(pkg.lastIndexOf('.') + 1);
+        try {
+            Class.forName(pkg + "." + Character.toUpperCase(feature.charAt(0)) + feature.substring(1) + "RoleMatrixTest");
+            return true;
+        } catch (ClassNotFoundException none) {
+            return false;
+        }
+    }
 
     private static List<Class<?>> services() {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
@@ -357,7 +369,7 @@ class RoleMatrixTest extends KaribuTestBase {
         scanner.findCandidateComponents("cn.liaocheng.strongtown.dashboard").forEach(bean -> {
             try {
                 Class<?> service = Class.forName(bean.getBeanClassName());
-                if (!OWN_MATRIX_PACKAGES.contains(service.getPackageName())) {
+                if (!hasOwnMatrix(service)) {
                     classes.add(service);
                 }
             } catch (ClassNotFoundException e) {

@@ -1,0 +1,192 @@
+package cn.liaocheng.strongtown.dashboard.tracking;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.AuthenticationException;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
+
+import cn.liaocheng.strongtown.dashboard.KaribuTestBase;
+import cn.liaocheng.strongtown.dashboard.TestUsers;
+import cn.liaocheng.strongtown.dashboard.chart.EChart;
+import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.security.ui.LoginView;
+import cn.liaocheng.strongtown.dashboard.tracking.ui.TownTrackingView;
+import cn.liaocheng.strongtown.dashboard.tracking.ui.TrackingView;
+
+/**
+ * The tracking area's rows of the role matrix: every role × both views and every public method of
+ * {@link TrackingService}, allowed or denied, and the county rule (county staff see and edit only their own
+ * county's designated towns, in the service as well as on screen).
+ */
+class TrackingRoleMatrixTest extends KaribuTestBase {
+
+    private static final Set<Role> READERS = EnumSet.of(Role.LEADER, Role.ANALYST, Role.OFFICE, Role.COUNTY, Role.ADMIN);
+    private static final Set<Role> EDITORS = EnumSet.of(Role.OFFICE, Role.COUNTY);
+
+    @Autowired
+    TrackingService tracking;
+
+    private String ownTown;
+    private String otherTown;
+    private int ownYear;
+
+    private record Call(String method, Set<Role> allowed, Runnable run) {
+    }
+
+    @BeforeEach
+    void designatedTowns() {
+        TestUsers.signIn(Role.LEADER);
+        List<TrackedTown> all = tracking.towns();
+        TrackedTown own = all.stream().filter(t -> t.countyCode().equals(TestUsers.OWN_COUNTY)).findFirst().orElseThrow();
+        ownTown = own.townCode();
+        ownYear = own.designatedIn();
+        otherTown = all.stream().filter(t -> !t.countyCode().equals(TestUsers.OWN_COUNTY)).findFirst().orElseThrow()
+                .townCode();
+        TestUsers.signOut();
+    }
+
+    private List<Call> calls() {
+        return List.of(
+                new Call("cohortYears", READERS, () -> tracking.cohortYears()),
+                new Call("items", READERS, () -> tracking.items()),
+                new Call("itemName", READERS, () -> tracking.itemName(TrackingService.COMPOSITE, Locale.CHINA)),
+                new Call("towns", READERS, () -> tracking.towns()),
+                new Call("town", READERS, () -> tracking.town(ownTown, null)),
+                new Call("summary", READERS, () -> tracking.summary(ownTown, ownYear + 1)),
+                new Call("cohorts", READERS, () -> tracking.cohorts(TrackingService.COMPOSITE)),
+                new Call("mayEditPlan", READERS, () -> tracking.mayEditPlan(ownTown)),
+                new Call("planVersions", READERS, () -> tracking.planVersions(ownTown)),
+                new Call("planIndicators", READERS, () -> tracking.planIndicators(Locale.CHINA)),
+                new Call("estimateAll", READERS, () -> tracking.estimateAll()),
+                // an empty plan is refused by validation, so an allowed call saves nothing
+                new Call("savePlan", EDITORS, () -> {
+                    try {
+                        tracking.savePlan(ownTown, List.of());
+                        throw new AssertionError("an empty plan was saved");
+                    } catch (PlanValidationException refused) {
+                        assertThat(refused.getMessage()).contains("至少需要一项目标");
+                    }
+                }),
+                new Call("submitReport", EDITORS, () -> tracking.submitReport(ownTown, ownYear + 1)));
+    }
+
+    @Test
+    void everyRoleCallsExactlyItsTrackingMethods() {
+        List<String> wrong = new ArrayList<>();
+        for (Call call : calls()) {
+            for (Role role : Role.values()) {
+                TestUsers.signIn(role);
+                boolean allowed;
+                try {
+                    call.run().run();
+                    allowed = true;
+                } catch (AccessDeniedException denied) {
+                    allowed = false;
+                }
+                if (allowed != call.allowed().contains(role)) {
+                    wrong.add(call.method() + " " + role + (allowed ? " allowed" : " denied"));
+                }
+                TestUsers.signOut();
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void anonymousCallersAreRefused() {
+        for (Call call : calls()) {
+            assertThatThrownBy(() -> call.run().run()).as(call.method())
+                    .isInstanceOfAny(AccessDeniedException.class, AuthenticationException.class);
+        }
+    }
+
+    @Test
+    void theRowsCoverEveryPublicMethodAndEachCarriesARoleCheck() {
+        Set<String> covered = calls().stream().map(Call::method).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> existing = new TreeSet<>();
+        for (Method m : TrackingService.class.getDeclaredMethods()) {
+            if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic()) {
+                existing.add(m.getName());
+            }
+        }
+        assertThat(covered).isEqualTo(existing);
+        assertThat(TrackingService.class.isAnnotationPresent(PreAuthorize.class)).isTrue();
+    }
+
+    @Test
+    void everyRoleOpensExactlyTheTrackingViews() {
+        Map<String, Class<? extends Component>> views = Map.of("tracking", TrackingView.class,
+                "tracking/" + ownTown, TownTrackingView.class);
+        List<String> wrong = new ArrayList<>();
+        for (Role role : Role.values()) {
+            for (Map.Entry<String, Class<? extends Component>> view : views.entrySet()) {
+                signIn(role);
+                Component shown = navigate(view.getKey());
+                boolean opened = shown != null && shown.getClass().equals(view.getValue());
+                if (opened != READERS.contains(role)) {
+                    wrong.add(role + " " + view.getKey() + (opened ? " opened" : " refused"));
+                }
+                signOut();
+            }
+        }
+        assertThat(wrong).isEmpty();
+        for (String route : views.keySet()) {
+            assertThat(navigate(route)).as(route).isInstanceOf(LoginView.class);
+        }
+    }
+
+    @Test
+    void countyStaffSeeAndEditOnlyTheirOwnCountysTowns() {
+        TestUsers.signIn(Role.COUNTY);
+        assertThat(tracking.towns()).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.countyCode()).isEqualTo(TestUsers.OWN_COUNTY));
+        assertThat(tracking.mayEditPlan(ownTown)).isTrue();
+        assertThatThrownBy(() -> tracking.town(otherTown, null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> tracking.summary(otherTown, 2025)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> tracking.savePlan(otherTown, List.of())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> tracking.submitReport(otherTown, 2025)).isInstanceOf(AccessDeniedException.class);
+        TestUsers.signOut();
+        TestUsers.signIn(Role.ANALYST);
+        assertThat(tracking.town(otherTown, null)).isPresent();
+        assertThat(tracking.mayEditPlan(otherTown)).isFalse();
+        TestUsers.signOut();
+    }
+
+    @Test
+    void countyUsersTownPageRefusesAnotherCountysTownAndOfficeMayEdit() {
+        signIn(Role.COUNTY);
+        assertThat(navigate("tracking/" + otherTown)).isInstanceOf(TownTrackingView.class);
+        _assertOne(Paragraph.class, spec -> spec.withId("tracking-message"));
+        _assertNone(EChart.class);
+        signOut();
+        signIn(Role.ANALYST);
+        navigate("tracking/" + ownTown);
+        _assertNone(Button.class, spec -> spec.withId("tracking-edit-plan"));
+        signOut();
+        signIn(Role.OFFICE);
+        navigate("tracking/" + ownTown);
+        _assertOne(Button.class, spec -> spec.withId("tracking-edit-plan"));
+    }
+}
