@@ -13,7 +13,12 @@ public enum AuditAction {
     PASSWORD_CHANGED,
     ACCOUNT_UNLOCKED,
     ADMIN_CREATED,
-    EXPORT;
+    EXPORT,
+    REPORT_SAVED,
+    REPORT_RESTORED,
+    REPORT_SUBMITTED,
+    REPORT_APPROVED,
+    REPORT_RETURNED;
 
     public String translationKey() {
         return "audit.action." + name();
