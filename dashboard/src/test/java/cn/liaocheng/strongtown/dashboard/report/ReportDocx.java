@@ -3,7 +3,9 @@ package cn.liaocheng.strongtown.dashboard.report;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -11,7 +13,6 @@ import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
-import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xwpf.usermodel.XWPFChart;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -35,20 +36,24 @@ record ReportDocx(String text, List<String> paragraphs, List<ChartRead> charts, 
             }
             List<ChartRead> charts = new ArrayList<>();
             for (XWPFChart chart : doc.getCharts()) {
-                XDDFChartData data = chart.getChartSeries().get(0);
                 List<String> categories = new ArrayList<>();
                 List<List<Double>> values = new ArrayList<>();
                 List<List<Double>> workbookValues = new ArrayList<>();
                 XSSFSheet sheet = chart.getWorkbook().getSheetAt(0);
-                for (int s = 0; s < data.getSeriesCount(); s++) {
-                    XDDFChartData.Series series = data.getSeries(s);
+                // read the caches by point index: a missing value is an absent point, not a gap in the list
+                String plot = chart.getCTChart().getPlotArea().xmlText();
+                List<String> seriesXml = blocks(plot, "c:ser");
+                for (int s = 0; s < seriesXml.size(); s++) {
+                    String ser = seriesXml.get(s);
+                    int count = Integer.parseInt(attribute(blocks(ser, "c:val").get(0), "c:ptCount"));
                     List<Double> v = new ArrayList<>();
                     List<Double> w = new ArrayList<>();
-                    for (int i = 0; i < series.getValuesData().getPointCount(); i++) {
-                        Number n = series.getValuesData().getPointAt(i);
-                        v.add(n == null ? null : n.doubleValue());
+                    Map<Integer, String> points = points(blocks(ser, "c:val").get(0));
+                    Map<Integer, String> cats = points(blocks(ser, "c:cat").get(0));
+                    for (int i = 0; i < count; i++) {
+                        v.add(points.containsKey(i) ? Double.valueOf(points.get(i)) : null);
                         if (s == 0) {
-                            categories.add(String.valueOf(series.getCategoryData().getPointAt(i)));
+                            categories.add(cats.get(i));
                         }
                         var row = sheet.getRow(i + 1);
                         var cell = row == null ? null : row.getCell(s + 1);
@@ -78,6 +83,31 @@ record ReportDocx(String text, List<String> paragraphs, List<ChartRead> charts, 
         }
         return found;
     }
+    /** The inner XML of every {@code <tag>…</tag>} (not nested in itself). */
+    static List<String> blocks(String xml, String tag) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile("<" + tag + "(?: [^>]*)?>(.*?)</" + tag + ">", Pattern.DOTALL).matcher(xml);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    private static String attribute(String xml, String tag) {
+        Matcher m = Pattern.compile("<" + tag + " val=\"(\\d+)\"").matcher(xml);
+        return m.find() ? m.group(1) : "0";
+    }
+
+    /** Cached points by index: {@code <c:pt idx="i"><c:v>value</c:v></c:pt>}. */
+    private static Map<Integer, String> points(String xml) {
+        Map<Integer, String> found = new HashMap<>();
+        Matcher m = Pattern.compile("<c:pt idx=\"(\\d+)\"[^>]*>\\s*<c:v>([^<]*)</c:v>").matcher(xml);
+        while (m.find()) {
+            found.put(Integer.parseInt(m.group(1)), m.group(2));
+        }
+        return found;
+    }
+
     private static long number(Object value) {
         return Long.parseLong(String.valueOf(value));
     }
