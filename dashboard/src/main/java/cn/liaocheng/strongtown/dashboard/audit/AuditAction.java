@@ -19,7 +19,12 @@ public enum AuditAction {
     SELECTION_REVIEW,
     SELECTION_RESULT,
     PLAN_SAVED,
-    PLAN_REPORT_SUBMITTED;
+    PLAN_REPORT_SUBMITTED,
+    REPORT_SAVED,
+    REPORT_RESTORED,
+    REPORT_SUBMITTED,
+    REPORT_APPROVED,
+    REPORT_RETURNED;
 
     public String translationKey() {
         return "audit.action." + name();

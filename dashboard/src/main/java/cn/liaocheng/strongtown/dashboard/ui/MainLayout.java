@@ -23,6 +23,7 @@ import cn.liaocheng.strongtown.dashboard.county.ui.CountyLeagueView;
 import cn.liaocheng.strongtown.dashboard.league.ui.LeagueView;
 import cn.liaocheng.strongtown.dashboard.methodology.ui.MethodologyView;
 import cn.liaocheng.strongtown.dashboard.quality.ui.QualityView;
+import cn.liaocheng.strongtown.dashboard.report.ui.ReportsView;
 import cn.liaocheng.strongtown.dashboard.overview.ui.OverviewView;
 import cn.liaocheng.strongtown.dashboard.security.CurrentUser;
 import cn.liaocheng.strongtown.dashboard.security.ViewAccess;
@@ -52,6 +53,7 @@ public class MainLayout extends AppLayout {
             new NavEntry("nav.collection", CollectionView.class),
             new NavEntry("nav.selection", cn.liaocheng.strongtown.dashboard.selection.ui.SelectionView.class),
             new NavEntry("nav.review", cn.liaocheng.strongtown.dashboard.selection.ui.ReviewView.class),
+            new NavEntry("nav.reports", ReportsView.class),
             new NavEntry("nav.users", UserAdminView.class),
             new NavEntry("nav.audit", AuditView.class),
             new NavEntry("nav.account", AccountView.class));
