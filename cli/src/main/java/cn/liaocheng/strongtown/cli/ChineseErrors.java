@@ -102,6 +102,19 @@ final class ChineseErrors implements IParameterExceptionHandler, IExecutionExcep
         return ExitCodes.FAILURE;
     }
 
+    /** A JVM error outside picocli's handling: one line, the trace in the log file (and with --verbose). */
+    static int fatal(Throwable error, String[] args, java.io.PrintWriter err) {
+        Path log = logFile();
+        boolean logged = writeLog(log, List.of(args), error);
+        if (List.of(args).contains("--verbose")) {
+            error.printStackTrace(err);
+        }
+        String kind = error instanceof OutOfMemoryError ? "内存不足（可用 java -Xmx 加大）" : "运行环境错误（" + error.getClass().getSimpleName() + "）";
+        err.println("失败：" + kind + (logged ? "（详情见 " + log + "）" : ""));
+        err.flush();
+        return ExitCodes.FAILURE;
+    }
+
     /** The first message in the cause chain written in Chinese (our own code's messages), else null. */
     static String chineseMessage(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
@@ -119,7 +132,7 @@ final class ChineseErrors implements IParameterExceptionHandler, IExecutionExcep
                 : Path.of(System.getProperty("java.io.tmpdir"), "strongtown-cli.log");
     }
 
-    private static boolean writeLog(Path log, List<String> args, Exception ex) {
+    private static boolean writeLog(Path log, List<String> args, Throwable ex) {
         StringWriter trace = new StringWriter();
         ex.printStackTrace(new PrintWriter(trace));
         String entry = OffsetDateTime.now() + " strongtown " + String.join(" ", args) + System.lineSeparator() + trace;

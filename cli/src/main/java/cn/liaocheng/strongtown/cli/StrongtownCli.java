@@ -74,7 +74,20 @@ public class StrongtownCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        // POI and Spring's crypto log through the Log4j API, which has no provider in this jar (a bridge to SLF4J
+        // would clash with Spark's own binding in score-spark); its English start-up notice is not for users.
+        if (System.getProperty("log4j2.statusLoggerLevel") == null) {
+            System.setProperty("log4j2.statusLoggerLevel", "OFF");
+        }
+        CommandLine commandLine = commandLine();
+        int exit;
+        try {
+            exit = commandLine.execute(args);
+        } catch (LinkageError | VirtualMachineError error) {
+            // picocli hands only exceptions to the handler; errors (a missing library, out of memory) end here.
+            exit = ChineseErrors.fatal(error, args, commandLine.getErr());
+        }
+        System.exit(exit);
     }
 
     /** The configured command line (tests run it with their own output streams). */
