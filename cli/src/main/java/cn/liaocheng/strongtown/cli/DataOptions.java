@@ -8,19 +8,22 @@ import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.town.TownRegistry;
 import picocli.CommandLine.Option;
 
-/** Where the data live: the options every data command shares (a picocli mixin). */
+/**
+ * Where the data live: the options every data command shares (a picocli mixin). Defaults come from the same
+ * environment variables as the dashboard's settings, so one environment file serves both (docs/deployment.md).
+ */
 public class DataOptions {
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
-            description = "含 catalog 与 reference 的数据目录（默认 ${DEFAULT-VALUE}） / data folder with catalog/ and reference/")
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:STRONGTOWN_DATA_DIR:-data}",
+            description = "含 catalog 与 reference 的数据目录（默认 $STRONGTOWN_DATA_DIR 或 data） / data folder with catalog/ and reference/")
     Path data;
 
-    @Option(names = "--lake", paramLabel = "DIR",
-            description = "数据湖目录（默认 <data>/lake） / the lake (default <data>/lake)")
+    @Option(names = "--lake", paramLabel = "DIR", defaultValue = "${env:STRONGTOWN_LAKE_DIR}",
+            description = "数据湖目录（默认 $STRONGTOWN_LAKE_DIR 或 <data>/lake） / the lake")
     Path lake;
 
-    @Option(names = "--state", paramLabel = "DIR",
-            description = "状态目录：工作库、密钥（默认 <data>/state） / state folder: workflow database, keys")
+    @Option(names = "--state", paramLabel = "DIR", defaultValue = "${env:STRONGTOWN_STATE_DIR}",
+            description = "状态目录：工作库、密钥（默认 $STRONGTOWN_STATE_DIR 或 <data>/state） / state folder: workflow database, keys")
     Path state;
 
     /** The data folder, checked to hold the catalog and the reference facts. */

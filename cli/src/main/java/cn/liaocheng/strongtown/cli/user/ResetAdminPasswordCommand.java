@@ -46,8 +46,8 @@ public class ResetAdminPasswordCommand implements Callable<Integer> {
     @Mixin
     DataOptions where;
 
-    @Option(names = "--workflow-db", paramLabel = "FILE",
-            description = "工作库文件（默认 <state>/workflow.duckdb） / workflow database (default <state>/workflow.duckdb)")
+    @Option(names = "--workflow-db", paramLabel = "FILE", defaultValue = "${env:STRONGTOWN_WORKFLOW_DB}",
+            description = "工作库文件（默认 $STRONGTOWN_WORKFLOW_DB 或 <state>/workflow.duckdb） / workflow database")
     Path workflowDb;
 
     @Option(names = "--password-stdin", description = "从标准输入读取新密码（一行） / read the new password from standard input")
