@@ -23,7 +23,8 @@ CP="analytics/target/test-classes:analytics/target/classes:$(cat "$WORK/classpat
 
 # Demo lake with the default seed and years 2016–2025; scale 2.1 gives ~10.3 million enterprise-year rows.
 if [ ! -d "$LAKE/raw/enterprises" ]; then
-  java -Xmx4g -cp "$CP" cn.liaocheng.strongtown.demo.DemoDataCli --lake "$LAKE" --scale "$SCALE"
+  ./mvnw -q ${MAVEN_OFFLINE:+-o} -pl cli -am package -DskipTests
+  java -Xmx4g -jar cli/target/strongtown.jar demo --lake "$LAKE" --scale "$SCALE"
 fi
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM; $(java -version 2>&1 | head -1)"

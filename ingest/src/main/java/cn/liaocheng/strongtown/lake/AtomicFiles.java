@@ -28,6 +28,11 @@ public final class AtomicFiles {
 
     /** Writes a small file through a synced temporary sibling and an atomic rename. */
     public static void writeString(Path target, String content) {
+        write(target, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes a file through a synced temporary sibling and an atomic rename. */
+    public static void write(Path target, byte[] content) {
         write(target, content, new FileAttribute<?>[0]);
     }
 
@@ -41,7 +46,8 @@ public final class AtomicFiles {
             return;
         }
         createPrivateDirectories(target.getParent());
-        write(target, content, new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)});
+        write(target, content.getBytes(StandardCharsets.UTF_8),
+                new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)});
     }
 
     /** Creates the folder and missing parents readable by the owner only (POSIX); existing ones stay as they are. */
@@ -63,14 +69,17 @@ public final class AtomicFiles {
                 && path.getFileSystem().equals(FileSystems.getDefault());
     }
 
-    private static void write(Path target, String content, FileAttribute<?>[] attributes) {
+    private static void write(Path target, byte[] content, FileAttribute<?>[] attributes) {
         try {
             Files.createDirectories(target.getParent());
             Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
             try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     attributes)) {
-                ch.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    ch.write(buffer);
+                }
                 ch.force(true);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

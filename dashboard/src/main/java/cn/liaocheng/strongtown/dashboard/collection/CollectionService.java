@@ -17,6 +17,7 @@ import cn.liaocheng.strongtown.collection.TemplateWriter;
 import cn.liaocheng.strongtown.collection.UploadedFile;
 import cn.liaocheng.strongtown.collection.ValueChange;
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
+import cn.liaocheng.strongtown.dashboard.operations.OperationsMetrics;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
 import cn.liaocheng.strongtown.dashboard.security.Access;
 import cn.liaocheng.strongtown.lake.Lake;
@@ -38,9 +39,12 @@ public class CollectionService {
     private final LakePreparation preparation;
     private final CollectionPermissions permissions;
     private final StrongTownProperties properties;
+    private final OperationsMetrics metrics;
 
     public CollectionService(StrongTownProperties properties, LakePreparation preparation,
-                             CollectionPermissions permissions, TownRegistry towns, CatalogRepository catalogs) {
+                             CollectionPermissions permissions, TownRegistry towns, CatalogRepository catalogs,
+                             OperationsMetrics metrics) {
+        this.metrics = metrics;
         this.towns = towns;
         this.catalogs = catalogs;
         this.intake = new DeclarationIntake(towns, catalogs, new Lake(properties.lake()));
@@ -81,6 +85,7 @@ public class CollectionService {
             throw new IllegalStateException("首次启动正在生成演示数据，请在数据就绪后再上传");
         }
         IntakeResult result = intake.submit(UploadedFile.of(fileName, content), year, permissions.currentUser());
+        metrics.countUpload(result.accepted());
         if (result.accepted()) {
             preparation.rescoreInBackground();
         }

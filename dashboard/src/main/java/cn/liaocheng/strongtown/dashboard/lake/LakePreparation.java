@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
+import cn.liaocheng.strongtown.dashboard.operations.OperationsMetrics;
+import cn.liaocheng.strongtown.dashboard.operations.OperationsMetrics.ScoringTrigger;
 import cn.liaocheng.strongtown.demo.DemoDataGenerator;
 import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.lake.LakeLock;
@@ -37,6 +39,7 @@ public class LakePreparation {
     private final TownRegistry towns;
     private final CatalogRepository catalogs;
     private final Lake lake;
+    private final OperationsMetrics metrics;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "lake-preparation");
         t.setDaemon(true);
@@ -45,8 +48,10 @@ public class LakePreparation {
     private volatile PreparationState state = new PreparationState(PreparationState.Phase.PREPARING, 0,
             "prep.waiting", "");
 
-    public LakePreparation(StrongTownProperties properties, TownRegistry towns, CatalogRepository catalogs) {
+    public LakePreparation(StrongTownProperties properties, TownRegistry towns, CatalogRepository catalogs,
+                           OperationsMetrics metrics) {
         this.properties = properties;
+        this.metrics = metrics;
         this.towns = towns;
         this.catalogs = catalogs;
         this.lake = new Lake(properties.lake());
@@ -81,8 +86,9 @@ public class LakePreparation {
             try {
                 String snapshot;
                 try (LakeLock lock = LakeLock.acquire(lake)) {
-                    snapshot = ScoringCli.runDuckDb(properties.data(), lake, (f, msg) -> state =
-                            new PreparationState(PreparationState.Phase.PREPARING, f, "prep.rescoring", ""));
+                    snapshot = metrics.timeScoring(ScoringTrigger.NEW_DATA, () -> ScoringCli.runDuckDb(
+                            properties.data(), lake, (f, msg) -> state =
+                            new PreparationState(PreparationState.Phase.PREPARING, f, "prep.rescoring", "")));
                 }
                 LOG.info("Re-scored after new data: snapshot {}", snapshot);
                 state = new PreparationState(PreparationState.Phase.READY, 1, "prep.ready", snapshot);
@@ -107,9 +113,9 @@ public class LakePreparation {
                     }
                     generateDemo();
                 }
-                String snapshot = ScoringCli.runDuckDb(properties.data(), lake,
-                        (f, msg) -> state = new PreparationState(PreparationState.Phase.PREPARING, 0.7 + 0.3 * f,
-                                "prep.scoring", ""));
+                String snapshot = metrics.timeScoring(ScoringTrigger.FIRST_START, () -> ScoringCli.runDuckDb(
+                        properties.data(), lake, (f, msg) -> state = new PreparationState(
+                                PreparationState.Phase.PREPARING, 0.7 + 0.3 * f, "prep.scoring", "")));
                 LOG.info("Published snapshot {}", snapshot);
             }
             state = new PreparationState(PreparationState.Phase.READY, 1, "prep.ready",

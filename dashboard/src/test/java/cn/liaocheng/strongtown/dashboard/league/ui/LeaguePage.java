@@ -19,28 +19,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import cn.liaocheng.strongtown.dashboard.BrowserPages;
 
 /** Page object of the town league table. */
-final class LeaguePage {
+public final class LeaguePage {
 
     private final WebDriver driver;
 
-    LeaguePage(WebDriver driver) {
+    public LeaguePage(WebDriver driver) {
         this.driver = driver;
     }
 
-    LeaguePage open(String baseUrl) {
+    public LeaguePage open(String baseUrl) {
         driver.get(baseUrl + "/league");
         return this;
     }
 
     /** Waits until the grid has rows; on first start the lake is generated and scored first. */
-    LeaguePage waitUntilLoaded(Duration timeout) {
+    public LeaguePage waitUntilLoaded(Duration timeout) {
         new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(500))
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> gridSize() > 0 && !cellTexts().isEmpty());
         return this;
     }
 
-    long gridSize() {
+    public long gridSize() {
         return BrowserPages.gridSize(driver, "league-grid");
     }
 
@@ -48,11 +48,11 @@ final class LeaguePage {
         return BrowserPages.cellTexts(driver, "league-grid");
     }
 
-    String countText() {
+    public String countText() {
         return driver.findElement(By.id("league-count")).getText();
     }
 
-    boolean chartRendered(String id) {
+    public boolean chartRendered(String id) {
         return BrowserPages.chartRendered(driver, id);
     }
 

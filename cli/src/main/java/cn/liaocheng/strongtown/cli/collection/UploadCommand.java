@@ -1,0 +1,52 @@
+package cn.liaocheng.strongtown.cli.collection;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import cn.liaocheng.strongtown.cli.DataOptions;
+import cn.liaocheng.strongtown.collection.DeclarationIntake;
+import cn.liaocheng.strongtown.collection.UploadedFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code strongtown upload}: validates a filled workbook or CSV and, if it has no error, writes a new revision. */
+@Command(name = "upload", description = {"校验并导入填好的申报表（.xlsx 或 .csv）；有任何错误则不写入。",
+        "Validate and import a filled declaration workbook or CSV; any error writes nothing."})
+public class UploadCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    DataOptions where;
+
+    @Option(names = "--year", required = true, paramLabel = "YEAR", description = "年度 / year")
+    int year;
+    @Option(names = "--file", required = true, paramLabel = "FILE", description = "申报表 .xlsx 或 .csv / workbook or CSV")
+    Path file;
+    @Option(names = "--user", required = true, paramLabel = "NAME", description = "提交人（记入修订与审计） / submitted by")
+    String user;
+    @Option(names = "--report", paramLabel = "FILE.csv", description = "把校验报告另存为 CSV / also write the report as CSV")
+    Path report;
+
+    @Override
+    public Integer call() {
+        byte[] content = read(DataOptions.existingFile(file));
+        DeclarationIntake intake = new DeclarationIntake(where.towns(), where.catalogs(), where.lake());
+        return IntakeOutput.finish(intake.submit(UploadedFile.of(file.getFileName().toString(), content), year, user),
+                report, spec.commandLine().getOut());
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法读取 " + file, e);
+        }
+    }
+}

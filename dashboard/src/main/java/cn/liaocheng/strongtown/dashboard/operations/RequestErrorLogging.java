@@ -1,0 +1,67 @@
+package cn.liaocheng.strongtown.dashboard.operations;
+
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.WebRequest;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+
+/**
+ * One log line per request error, with an id the user also sees. Vaadin requests: the session's error handler
+ * logs the error under a new id and shows the user a notification naming the id (never the exception text).
+ * Other requests: Spring Boot's error page attributes get {@code errorId}, logged the same way once.
+ */
+@Component
+public class RequestErrorLogging extends DefaultErrorAttributes implements VaadinServiceInitListener {
+
+    static final String ERROR_ID = "errorId";
+    private static final Logger LOG = LoggerFactory.getLogger("request-error");
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(this::handleVaadin));
+    }
+
+    private void handleVaadin(ErrorEvent event) {
+        String id = ErrorIds.next();
+        Throwable error = event.getThrowable();
+        LOG.error("request error id={} ui {}: {}", id, error.getClass().getName(), error.getMessage(), error);
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            ui.access(() -> {
+                Notification notification = Notification.show(ui.getTranslation("ops.error", id), 10_000,
+                        Notification.Position.MIDDLE);
+                notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            });
+        }
+    }
+
+    @Override
+    public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
+        Map<String, Object> attributes = super.getErrorAttributes(request, options);
+        Object existing = request.getAttribute(ERROR_ID, RequestAttributes.SCOPE_REQUEST);
+        String id = existing != null ? existing.toString() : ErrorIds.next();
+        if (existing == null) {
+            request.setAttribute(ERROR_ID, id, RequestAttributes.SCOPE_REQUEST);
+            Throwable error = getError(request);
+            // 4xx are the caller's mistakes (a missing file, a refused request): not logged as errors.
+            if (error != null || attributes.get("status") instanceof Integer status && status >= 500) {
+                LOG.error("request error id={} http {} {}: {}", id, attributes.get("status"), attributes.get("path"),
+                        error == null ? attributes.get("error") : error.getMessage(), error);
+            }
+        }
+        attributes.put(ERROR_ID, id);
+        return attributes;
+    }
+}

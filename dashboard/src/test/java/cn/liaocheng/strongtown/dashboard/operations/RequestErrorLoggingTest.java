@@ -1,0 +1,47 @@
+package cn.liaocheng.strongtown.dashboard.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.context.request.ServletWebRequest;
+
+import jakarta.servlet.RequestDispatcher;
+
+class RequestErrorLoggingTest {
+
+    private final RequestErrorLogging logging = new RequestErrorLogging();
+
+    private static ServletWebRequest failedRequest() {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/some/page");
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("internal detail"));
+        return new ServletWebRequest(request);
+    }
+
+    @Test
+    void givesEachFailedRequestOneIdThatStaysTheSameForThatRequest() {
+        ServletWebRequest request = failedRequest();
+        Map<String, Object> first = logging.getErrorAttributes(request, ErrorAttributeOptions.defaults());
+        Map<String, Object> again = logging.getErrorAttributes(request, ErrorAttributeOptions.defaults());
+        assertThat(first.get(RequestErrorLogging.ERROR_ID)).asString().matches("[0-9a-f]{8}");
+        assertThat(again.get(RequestErrorLogging.ERROR_ID)).isEqualTo(first.get(RequestErrorLogging.ERROR_ID));
+        assertThat(logging.getErrorAttributes(failedRequest(), ErrorAttributeOptions.defaults())
+                .get(RequestErrorLogging.ERROR_ID)).isNotEqualTo(first.get(RequestErrorLogging.ERROR_ID));
+    }
+
+    @Test
+    void theErrorPageShowsStatusAndIdInChineseAndEnglishButNoExceptionText() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        new ErrorPageView().render(Map.of("status", 500, RequestErrorLogging.ERROR_ID, "3f9a1c2e",
+                "message", "internal detail <script>"), new MockHttpServletRequest(), response);
+        String page = response.getContentAsString();
+        assertThat(page).contains("出错了（500）").contains("错误编号 <b>3f9a1c2e</b>").contains("error id <b>3f9a1c2e</b>")
+                .doesNotContain("internal detail").doesNotContain("<script>");
+    }
+}
