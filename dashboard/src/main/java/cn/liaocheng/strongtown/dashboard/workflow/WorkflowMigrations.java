@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,22 +66,22 @@ final class WorkflowMigrations {
         return found;
     }
 
-    /** Applies every migration newer than the database's version, each in the caller's transaction. */
+    /** Applies, in number order, every migration the database has not recorded, in the caller's transaction. */
     static List<Integer> apply(Connection c, List<Migration> migrations) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
                     + " description VARCHAR NOT NULL, applied_epoch_ms BIGINT NOT NULL)");
         }
-        int current;
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
-            rs.next();
-            current = rs.getInt(1);
+        Set<Integer> done = new HashSet<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT version FROM schema_version")) {
+            while (rs.next()) {
+                done.add(rs.getInt(1));
+            }
         }
         List<Integer> applied = new ArrayList<>();
         for (Migration m : migrations) {
-            if (m.version() <= current) {
-                continue;
+            if (done.contains(m.version())) {
+                continue; // by set, not by the highest number: a feature's lower-numbered file may arrive later
             }
             try (Statement st = c.createStatement()) {
                 st.execute(m.sql());

@@ -86,6 +86,19 @@ class WorkflowMigrationsTest {
     }
 
     @Test
+    void appliesALowerNumberedMigrationThatArrivesAfterAHigherOne() throws java.sql.SQLException {
+        WorkflowDatabase database = open(dir.resolve("gap.duckdb"));
+        try {
+            database.transaction(c -> c.createStatement().execute("DELETE FROM schema_version WHERE version = 1"));
+            database.transaction(c -> c.createStatement().execute("INSERT INTO schema_version VALUES (999, 'later', 0)"));
+            List<Integer> applied = database.transaction(c -> WorkflowMigrations.apply(c, WorkflowMigrations.available()));
+            assertEquals(List.of(1), applied);
+        } finally {
+            close(database);
+        }
+    }
+
+    @Test
     void migrationsAreNumberedFromOneWithoutDuplicates() {
         List<WorkflowMigrations.Migration> all = WorkflowMigrations.available();
         assertEquals(1, all.get(0).version());
