@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * post/pre RMSPE ratio, the in-space placebo p-value, the in-time placebo and fit warnings. Exit status 0 done,
  * 2 bad input (Chinese message on stderr, no stack trace), 1 unexpected failure.
  */
-@Command(name = "synth", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "synth", sortOptions = false, synopsisHeading = "用法：", optionListHeading = "%n选项：%n",
         description = "合成控制法（synthetic control）：按面板 CSV 与 YAML 设定估计处理效应，并做安慰剂检验。")
 public final class SynthCommand implements Callable<Integer> {
 
@@ -30,6 +30,9 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--no-placebo", description = "不做空间安慰剂（只估计处理单位）")
     boolean noPlacebo;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "显示本帮助")
+    boolean help;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
@@ -41,7 +44,17 @@ public final class SynthCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new SynthCommand());
         line.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("参数错误：" + ex.getMessage());
+            // picocli's own messages are English; users get Chinese ones
+            String reason;
+            if (ex instanceof CommandLine.MissingParameterException missing) {
+                reason = "缺少必需的选项 " + String.join("、", missing.getMissing().stream()
+                        .map(a -> a instanceof CommandLine.Model.OptionSpec o ? o.longestName() : a.paramLabel()).toList());
+            } else if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                reason = "无法识别的参数 " + String.join(" ", unmatched.getUnmatched());
+            } else {
+                reason = "参数无效（" + String.join(" ", args) + "）";
+            }
+            ex.getCommandLine().getErr().println("参数错误：" + reason);
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
             return 2;
         });

@@ -184,5 +184,9 @@ class SyntheticControlTest {
         assertThat(err.toString()).contains("没有处理单位“Z”").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(line.execute("--panel", dir.resolve("missing.csv").toString(), "--spec", spec.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("找不到面板文件");
+        assertThat(line.execute("--spec", spec.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("缺少必需的选项 --panel").doesNotContain("Missing");
+        assertThat(line.execute("--panel", panel.toString(), "--spec", spec.toString(), "--colour")).isEqualTo(2);
+        assertThat(err.toString()).contains("无法识别的参数 --colour").doesNotContain("Unknown option");
     }
 }
