@@ -59,7 +59,8 @@ class ReportsViewBrowserTest extends BrowserTestBase {
         // the versions list offers the save for restoring
         assertThat(text("versions-lessons")).contains("office", "第 1 版");
 
-        driver.findElement(By.xpath("//vaadin-tab[contains(., '年度报告')]")).click();
+        // a script click: the tab bar has scrolled out of view above the editors
+        js().executeScript("arguments[0].click()", driver.findElement(By.xpath("//vaadin-tab[contains(., '年度报告')]")));
         String annual = wait.until(d -> d.findElement(By.id("annual-docx"))).getAttribute("href");
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(fetch(annual)));
              XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
