@@ -55,9 +55,11 @@ class NarrativeStore {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         int from = rs.getInt("restored_from");
+                        // wasNull speaks of the last column read: ask before reading the others
+                        Integer restoredFrom = rs.wasNull() ? null : from;
                         versions.add(new NarrativeVersion(rs.getString("section_key"), rs.getInt("version"),
                                 rs.getString("text"), rs.getString("author"),
-                                Instant.ofEpochMilli(rs.getLong("saved_epoch_ms")), rs.wasNull() ? null : from));
+                                Instant.ofEpochMilli(rs.getLong("saved_epoch_ms")), restoredFrom));
                     }
                 }
             }

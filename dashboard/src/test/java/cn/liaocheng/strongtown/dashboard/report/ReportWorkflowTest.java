@@ -51,6 +51,7 @@ class ReportWorkflowTest extends DashboardTestContext {
         assertThat(reports.narratives(VERSIONED_TOWN, year)).containsEntry("practice.market", "第二稿：推行“一站式”登记。");
         var versions = reports.versions(VERSIONED_TOWN, year, "practice.market");
         assertThat(versions).extracting(NarrativeVersion::version).containsExactly(second, first);
+        assertThat(versions).extracting(NarrativeVersion::restoredFrom).containsOnlyNulls();
         assertThat(versions).allSatisfy(v -> {
             assertThat(v.author()).isEqualTo("test-county");
             assertThat(v.savedAt()).isNotNull();
