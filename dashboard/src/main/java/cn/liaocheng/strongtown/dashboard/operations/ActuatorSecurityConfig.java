@@ -2,6 +2,7 @@ package cn.liaocheng.strongtown.dashboard.operations;
 
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,6 +21,7 @@ import cn.liaocheng.strongtown.dashboard.security.Role;
  * CSRF (the endpoints are read-only GETs) and no session of their own.
  */
 @Configuration
+@ConditionalOnWebApplication // the report command runs the services without a web server
 class ActuatorSecurityConfig {
 
     @Bean

@@ -48,15 +48,10 @@ class ReportData {
     private final Catalog catalog;
     private final TrackingSummaries tracking;
 
-    /**
-     * @param trackings every {@link TrackingSummaries} bean: the tracking feature's wins over the
-     *                  stand-in {@link NoTrackingSummaries}, so that binding it needs no change here
-     */
-    ReportData(MartReader marts, CatalogRepository catalogs, List<TrackingSummaries> trackings) {
+    ReportData(MartReader marts, CatalogRepository catalogs, TrackingSummaries tracking) {
         this.marts = marts;
         this.catalog = catalogs.newest();
-        this.tracking = trackings.stream().filter(t -> !(t instanceof NoTrackingSummaries)).findFirst()
-                .orElseGet(NoTrackingSummaries::new);
+        this.tracking = tracking;
     }
 
     Catalog catalog() {

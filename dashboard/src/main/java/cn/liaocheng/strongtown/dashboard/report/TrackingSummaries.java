@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * The tracking results of a designated town (construction-plan completion and effect) that a report
- * quotes. The tracking feature implements it; until then {@link NoTrackingSummaries} answers, and the
- * report says plainly that no construction plan is recorded.
+ * quotes ({@link TrackedPlans} binds it to the tracking feature). Where a town has none, the report says
+ * plainly that no construction plan is recorded.
  */
 public interface TrackingSummaries {
 

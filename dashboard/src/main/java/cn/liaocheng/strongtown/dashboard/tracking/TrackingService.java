@@ -107,6 +107,21 @@ public class TrackingService {
                 .or(() -> catalog.indicator(item).map(i -> i.name().in(locale))).orElse(item);
     }
 
+    /**
+     * A plan row's name with its unit, in the locale: catalog indicators by the catalog's names, free-text
+     * targets as they were entered.
+     */
+    public String targetName(PlanTarget target, Locale locale) {
+        if (target.fromCatalog() && catalog.indicator(target.indicatorId()).isPresent()) {
+            var indicator = catalog.indicator(target.indicatorId()).orElseThrow();
+            String unit = indicator.unit() == null ? "" : indicator.unit().in(locale);
+            return indicator.name().in(locale) + (unit.isEmpty() ? "" : (locale.getLanguage().equals("en")
+                    ? " (" + unit + ")" : "（" + unit + "）"));
+        }
+        String unit = target.unit() == null ? "" : target.unit();
+        return (target.label() == null ? "" : target.label()) + (unit.isEmpty() ? "" : "（" + unit + "）");
+    }
+
     /** Every designated town the caller may see, newest cohort first, with completion and composite effect. */
     public List<TrackedTown> towns() {
         String county = scope.restrict(null);

@@ -33,6 +33,8 @@ class ReportServiceTest extends DashboardTestContext {
     CountyService counties;
     @Autowired
     Translations translations;
+    @Autowired
+    TrackingSummaries tracking;
 
     int year;
     String town;
@@ -65,7 +67,11 @@ class ReportServiceTest extends DashboardTestContext {
         assertThat(docx.paragraphs().get(0)).isEqualTo(content.title()).contains("：");
         assertThat(docx.paragraphs().get(1)).startsWith("——").contains(String.valueOf(year));
         assertThat(docx.text()).contains("一、基本情况", "二、主要做法及成效", "取得成效", "四、经验启示",
-                "基于系统合成的演示数据", "尚未录入建设方案");
+                "基于系统合成的演示数据");
+        // the construction plan's completion as the tracking feature computes it, or the plain statement that none is recorded
+        var plan = tracking.summary(town, year);
+        assertThat(docx.text()).contains(plan.map(p -> "建设方案完成度 " + Formats.oneDecimal(p.completionScore()) + " 分")
+                .orElse("尚未录入建设方案"));
     }
 
     @Test
@@ -90,7 +96,7 @@ class ReportServiceTest extends DashboardTestContext {
     @Test
     void chartsAreNativeWithTheSnapshotsSeries() throws Exception {
         ReportDocx docx = ReportDocx.read(reports.townDocx(town, year, Locale.CHINA).content());
-        assertThat(docx.charts()).hasSize(2);
+        assertThat(docx.charts()).hasSize(tracking.summary(town, year).isPresent() ? 3 : 2);
         List<Object[]> history = marts.query("SELECT year, rank_city FROM {scores} WHERE town_code = ?"
                 + " AND item_type = 'composite' AND year <= ? ORDER BY year",
                 rs -> new Object[] {rs.getInt(1), rs.getInt(2)}, town, year);

@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
+import cn.liaocheng.strongtown.dashboard.tracking.TrackedTown;
+import cn.liaocheng.strongtown.dashboard.tracking.TrackingService;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
 import cn.liaocheng.strongtown.dashboard.lake.MartReader;
 import cn.liaocheng.strongtown.dashboard.security.Role;
@@ -22,7 +24,7 @@ import cn.liaocheng.strongtown.town.TownRegistry;
 
 /**
  * The plan section and chart come from whatever {@link TrackingSummaries} is bound: here a test
- * implementation with a recorded plan for one town; the stand-in says no plan is recorded.
+ * implementation with a recorded plan for one town, or none; in the application, the tracking feature.
  */
 class TrackingInReportTest extends DashboardTestContext {
 
@@ -42,6 +44,8 @@ class TrackingInReportTest extends DashboardTestContext {
     Translations translations;
     @Autowired
     List<TrackingSummaries> beans;
+    @Autowired
+    TrackingService tracking;
 
     int year;
 
@@ -58,7 +62,7 @@ class TrackingInReportTest extends DashboardTestContext {
     }
 
     private TownReportBuilder builderWith(TrackingSummaries tracking) {
-        return new TownReportBuilder(new ReportData(marts, catalogs, List.of(new NoTrackingSummaries(), tracking)), towns,
+        return new TownReportBuilder(new ReportData(marts, catalogs, tracking), towns,
                 translations);
     }
 
@@ -80,14 +84,30 @@ class TrackingInReportTest extends DashboardTestContext {
 
     @Test
     void withoutARecordedPlanTheReportSaysSo() throws Exception {
-        ReportDocument report = builderWith(new NoTrackingSummaries()).build(TOWN, year, Map.of(), Locale.CHINA).orElseThrow();
+        ReportDocument report = builderWith((code, y) -> Optional.empty()).build(TOWN, year, Map.of(), Locale.CHINA).orElseThrow();
         assertThat(report.chart("plan-completion")).isEmpty();
         assertThat(ReportDocx.read(DocxWriter.write(report)).text()).contains("尚未录入建设方案");
     }
 
     @Test
-    void theStandInIsTheOnlyBindingUntilTrackingIsMerged() {
-        assertThat(beans).hasSize(1).first().isInstanceOf(NoTrackingSummaries.class);
+    void theReportsQuoteTheTrackingFeaturesCompletion() {
+        assertThat(beans).hasSize(1).first().isInstanceOf(TrackedPlans.class);
+        int quoted = 0;
+        for (TrackedTown town : tracking.towns()) {
+            for (int y : marts.scoredYears()) {
+                var tracked = tracking.summary(town.townCode(), y).orElseThrow();
+                var inReport = beans.get(0).summary(town.townCode(), y);
+                if (tracked.completionScore() == null) {
+                    assertThat(inReport).as(town.townCode() + " " + y).isEmpty();
+                } else {
+                    assertThat(inReport.orElseThrow().completionScore()).isCloseTo(tracked.completionScore(),
+                            org.assertj.core.api.Assertions.within(1e-9));
+                    assertThat(inReport.orElseThrow().targets()).hasSize(tracked.rows().size());
+                    quoted++;
+                }
+            }
+        }
+        assertThat(quoted).as("town-years with a completion score").isPositive();
     }
 
     @Test

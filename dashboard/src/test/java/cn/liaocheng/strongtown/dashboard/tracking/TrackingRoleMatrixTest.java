@@ -72,6 +72,8 @@ class TrackingRoleMatrixTest extends KaribuTestBase {
                 new Call("cohortYears", READERS, () -> tracking.cohortYears()),
                 new Call("items", READERS, () -> tracking.items()),
                 new Call("itemName", READERS, () -> tracking.itemName(TrackingService.COMPOSITE, Locale.CHINA)),
+                new Call("targetName", READERS, () -> tracking.targetName(new PlanTarget("private_entities", null, null,
+                        false, 2022, 1, java.util.Map.of(), java.util.Map.of(), null), Locale.ENGLISH)),
                 new Call("towns", READERS, () -> tracking.towns()),
                 new Call("town", READERS, () -> tracking.town(ownTown, null)),
                 new Call("summary", READERS, () -> tracking.summary(ownTown, ownYear + 1)),

@@ -36,6 +36,8 @@ import com.vaadin.flow.router.RouteData;
 import cn.liaocheng.strongtown.dashboard.KaribuTestBase;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
 import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.tracking.TrackedTown;
+import cn.liaocheng.strongtown.dashboard.tracking.TrackingService;
 import cn.liaocheng.strongtown.dashboard.user.UserAccount;
 import cn.liaocheng.strongtown.dashboard.user.UserService;
 import cn.liaocheng.strongtown.lake.DataDir;
@@ -65,6 +67,8 @@ class ViewTextTest extends KaribuTestBase {
 
     @Autowired
     UserService users;
+    @Autowired
+    TrackingService tracking;
 
     /** Every registered route, parameters filled in: a new view is walked without anyone listing it. */
     private static List<String> routes() {
@@ -240,11 +244,21 @@ class ViewTextTest extends KaribuTestBase {
         towns.counties().stream().map(County::name).forEach(names::add);
         TestUsers.signIn(Role.ADMIN);
         users.users().stream().map(UserAccount::displayName).forEach(names::add);
+        // what users typed into construction plans (responsible units, free-text targets) is data, like names
+        for (TrackedTown town : tracking.towns()) {
+            tracking.town(town.townCode(), null).ifPresent(t -> t.completion().rows().forEach(row -> {
+                names.add(row.target().responsibleUnit());
+                if (!row.target().fromCatalog()) {
+                    names.add(tracking.targetName(row.target(), Translations.ENGLISH));
+                }
+            }));
+        }
         TestUsers.signOut();
         for (Role role : Role.values()) {
             names.add(TestUsers.user(role).displayName());
         }
         names.add("中文"); // the language switch names the other language in that language
+        names.removeIf(n -> n == null || n.isBlank());
         names.sort(Comparator.comparingInt(String::length).reversed());
         return names;
     }

@@ -156,7 +156,7 @@ public class TownTrackingView extends VerticalLayout implements BeforeEnterObser
             grid.setId("tracking-plan");
             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
             grid.setAllRowsVisible(true);
-            grid.addColumn(r -> r.label() + (r.unit().isEmpty() ? "" : "（" + r.unit() + "）"))
+            grid.addColumn(r -> tracking.targetName(r.target(), getLocale()))
                     .setHeader(getTranslation("tracking.plan.indicator")).setAutoWidth(true);
             grid.addColumn(r -> r.target().baselineYear() + "：" + number(r.target().baselineValue()))
                     .setHeader(getTranslation("tracking.plan.baselineColumn")).setAutoWidth(true);
