@@ -38,7 +38,7 @@ public class ScoreSparkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!sparkPresent(getClass().getClassLoader())) {
-            throw new CliFailure(ExitCodes.FAILURE, "类路径中没有 Spark（本工具不含 Spark）。请按 README“命令行工具”一节准备 SPARK_HOME，然后运行："
+            throw new CliFailure(ExitCodes.FAILURE, "类路径中没有 Spark（本工具不含 Spark）。请按 README“Command line”与“The Spark job on a local standalone cluster”两节准备 SPARK_HOME，然后运行："
                     + "java -cp \"$SPARK_HOME/jars/*:strongtown.jar\" cn.liaocheng.strongtown.cli.StrongtownCli score-spark …");
         }
         Lake lake = where.lake();
