@@ -17,21 +17,20 @@ import picocli.CommandLine.Option;
  * post/pre RMSPE ratio, the in-space placebo p-value, the in-time placebo and fit warnings. Exit status 0 done,
  * 2 bad input (Chinese message on stderr, no stack trace), 1 unexpected failure.
  */
-@Command(name = "synth", sortOptions = false, synopsisHeading = "用法：", optionListHeading = "%n选项：%n",
-        description = "合成控制法（synthetic control）：按面板 CSV 与 YAML 设定估计处理效应，并做安慰剂检验。")
+@Command(name = "synth", sortOptions = false,
+        description = {"合成控制法（synthetic control）：按面板 CSV 与 YAML 设定估计处理效应，并做安慰剂检验。",
+                "Synthetic control: estimate a treatment effect from a panel CSV and a YAML spec, with placebo tests."})
 public final class SynthCommand implements Callable<Integer> {
 
-    @Option(names = "--panel", required = true, paramLabel = "file.csv", description = "长格式面板 CSV（UTF-8，含表头）")
+    @Option(names = "--panel", required = true, paramLabel = "file.csv",
+            description = "长格式面板 CSV（UTF-8，含表头） / long-format panel CSV (UTF-8, with a header)")
     Path panel;
 
-    @Option(names = "--spec", required = true, paramLabel = "spec.yaml", description = "YAML 设定（见 README）")
+    @Option(names = "--spec", required = true, paramLabel = "spec.yaml", description = "YAML 设定（见 README） / YAML spec (see README)")
     Path spec;
 
-    @Option(names = "--no-placebo", description = "不做空间安慰剂（只估计处理单位）")
+    @Option(names = "--no-placebo", description = "不做空间安慰剂（只估计处理单位） / no in-space placebos")
     boolean noPlacebo;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "显示本帮助")
-    boolean help;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
@@ -43,6 +42,9 @@ public final class SynthCommand implements Callable<Integer> {
     /** The command with Chinese usage errors and no stack traces; for embedding in another CLI as well. */
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new SynthCommand());
+        // standalone it has its own help option; inside strongtown the tool's inherited one serves
+        line.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("显示本帮助 / show this help").build());
         line.setParameterExceptionHandler((ex, args) -> {
             // picocli's own messages are English; users get Chinese ones
             String reason;

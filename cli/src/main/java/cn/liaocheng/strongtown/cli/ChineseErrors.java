@@ -21,6 +21,7 @@ import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import cn.liaocheng.strongtown.synth.SynthInputException;
 
 /**
  * Turns every error into one Chinese line on standard error and an exit code ({@link ExitCodes}); the stack
@@ -91,6 +92,10 @@ final class ChineseErrors implements IParameterExceptionHandler, IExecutionExcep
         if (ex instanceof CliFailure failure) {
             command.getErr().println("错误：" + failure.getMessage());
             return failure.exitCode();
+        }
+        if (ex instanceof SynthInputException input) {
+            command.getErr().println("错误：" + input.getMessage());
+            return ExitCodes.REJECTED;
         }
         String chinese = chineseMessage(ex);
         if (ex instanceof IllegalArgumentException && chinese != null) {

@@ -15,6 +15,7 @@ import cn.liaocheng.strongtown.cli.demo.DemoCommand;
 import cn.liaocheng.strongtown.cli.scoring.ScoreCommand;
 import cn.liaocheng.strongtown.cli.scoring.ScoreSparkCommand;
 import cn.liaocheng.strongtown.cli.user.ResetAdminPasswordCommand;
+import cn.liaocheng.strongtown.synth.SynthCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.UsageMessageSpec;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
                 BackupCommand.class,
                 RestoreBackupCommand.class,
                 ResetAdminPasswordCommand.class,
+                SynthCommand.class,
         },
         exitCodeListHeading = "%n退出码 Exit codes:%n",
         exitCodeList = {
