@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -57,6 +58,8 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
     UserService users;
     @Autowired
     OverviewService overview;
+    @Autowired
+    cn.liaocheng.strongtown.dashboard.selection.ReviewService review;
 
     private WebDriver driver;
 
@@ -81,14 +84,22 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
     }
 
     private WebElement byId(String id) {
-        return await(30).until(d -> {
+        return await(30).ignoring(StaleElementReferenceException.class).until(d -> {
             List<WebElement> found = d.findElements(By.id(id));
             return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
         });
     }
 
+    /** Clicks the element once it is shown; a grid re-rendering meanwhile only means trying again. */
     private void click(String id) {
-        byId(id).click();
+        await(30).ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> found = d.findElements(By.id(id));
+            if (found.isEmpty() || !found.get(0).isDisplayed()) {
+                return false;
+            }
+            found.get(0).click();
+            return true;
+        });
     }
 
     /** Sets a Vaadin field's value as typing would, then commits it (Flow syncs on change). */
@@ -101,9 +112,15 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
     /** Opens a combo box and picks the item whose text contains {@code text}. */
     private void pick(String comboId, String text) {
         byId(comboId).click();
-        WebElement item = await(30).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(e -> e.getText().contains(text)).findFirst().orElse(null));
-        item.click();
+        await(30).ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement item = d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                    .filter(e -> e.getText().contains(text)).findFirst().orElse(null);
+            if (item == null) {
+                return false;
+            }
+            item.click();
+            return true;
+        });
     }
 
     private void waitForText(String text) {
@@ -183,7 +200,8 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
             await(60).until(d -> !d.findElements(By.cssSelector("[id^='attachment-']")).isEmpty());
             dismissDialog();
             click("recommend-" + town);
-            await(30).until(d -> d.findElements(By.id("recommend-" + town)).isEmpty());
+            await(30).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.id("recommend-" + town)).isEmpty());
         }
 
         // formal check, experts, assignment
@@ -198,7 +216,9 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
             click("register-" + e);
             click("expert-outside");
             click("expert-ok");
-            await(30).until(d -> d.findElement(By.id("experts")).getText().contains("市外专家"));
+            signInHere("browser-test", Role.OFFICE, null);
+            await(30).until(d -> review.experts().stream().anyMatch(x -> x.username().equals(e) && x.registered()));
+            TestUsers.signOut();
         }
         for (String town : List.of(first, second)) {
             for (String e : EXPERTS) {
