@@ -97,7 +97,13 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
             if (found.isEmpty() || !found.get(0).isDisplayed()) {
                 return false;
             }
-            found.get(0).click();
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", found.get(0));
+            try {
+                found.get(0).click();
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                // a notification over the button: click it where it is
+                ((JavascriptExecutor) d).executeScript("arguments[0].click();", found.get(0));
+            }
             return true;
         });
     }
