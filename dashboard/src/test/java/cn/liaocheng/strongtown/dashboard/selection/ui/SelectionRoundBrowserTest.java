@@ -245,7 +245,14 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
                 set("sheet-defence-1", best ? "58" : "20");
                 set("sheet-defence-2", best ? "38" : "10");
                 click("sheet-submit-defence");
-                await(30).until(d -> d.findElements(By.id("sheet-submit-defence")).isEmpty());
+                try {
+                    await(30).until(d -> d.findElements(By.id("sheet-submit-defence")).isEmpty());
+                } catch (org.openqa.selenium.TimeoutException e2) {
+                    throw new AssertionError("sheet not submitted: " + driver.findElement(By.tagName("body")).getText()
+                            + " | " + ((JavascriptExecutor) driver).executeScript(
+                            "return Array.from(document.querySelectorAll('vaadin-notification-card')).map(c => c.innerText).join(' / ')"
+                            + " + ' | ' + document.getElementById('sheet-defence-1').value"), e2);
+                }
             }
         }
 
