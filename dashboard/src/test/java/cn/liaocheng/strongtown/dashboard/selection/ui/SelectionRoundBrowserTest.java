@@ -115,6 +115,13 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
                 + "arguments[0].dispatchEvent(new CustomEvent('change', {bubbles: true}));", field, value);
     }
 
+    /** Types into the field's own input and leaves it, as a user does. */
+    private void type(String id, String value) {
+        WebElement input = byId(id).findElement(By.tagName("input"));
+        input.clear();
+        input.sendKeys(value + org.openqa.selenium.Keys.TAB);
+    }
+
     /** Opens a combo box and picks the item whose text contains {@code text}. */
     private void pick(String comboId, String text) {
         byId(comboId).click();
@@ -241,9 +248,14 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
             driver.get(baseUrl() + "/review");
             for (String town : List.of(first, second)) {
                 click("review-open-" + town);
+                // the detail shows this town's sheet once its fields are editable again
+                await(30).ignoring(StaleElementReferenceException.class).until(d -> {
+                    List<WebElement> f = d.findElements(By.id("sheet-defence-1"));
+                    return !f.isEmpty() && f.get(0).getAttribute("readonly") == null;
+                });
                 boolean best = town.equals(first);
-                set("sheet-defence-1", best ? "58" : "20");
-                set("sheet-defence-2", best ? "38" : "10");
+                type("sheet-defence-1", best ? "58" : "20");
+                type("sheet-defence-2", best ? "38" : "10");
                 click("sheet-submit-defence");
                 try {
                     await(30).until(d -> d.findElements(By.id("sheet-submit-defence")).isEmpty());
