@@ -124,7 +124,13 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
 
     /** Opens a combo box and picks the item whose text contains {@code text}. */
     private void pick(String comboId, String text) {
-        byId(comboId).click();
+        WebElement combo = byId(comboId);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", combo);
+        try {
+            combo.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].opened = true;", combo);
+        }
         await(30).ignoring(StaleElementReferenceException.class).until(d -> {
             WebElement item = d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
                     .filter(e -> e.getText().contains(text)).findFirst().orElse(null);
