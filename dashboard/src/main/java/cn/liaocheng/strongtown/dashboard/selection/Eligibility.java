@@ -36,11 +36,11 @@ public record Eligibility(List<Reason> reasons) {
             }
         }
         if (facts.bannedUntil() != null && facts.bannedUntil() >= round.year()) {
-            reasons.add(Reason.of("selection.eligibility.banned", facts.bannedUntil()));
+            reasons.add(Reason.of("selection.eligibility.banned", String.valueOf(facts.bannedUntil())));
         }
         facts.designatedIn().stream().filter(y -> y < round.year()).findFirst()
                 .filter(y -> facts.revokedIn() == null)
-                .ifPresent(y -> reasons.add(Reason.of("selection.eligibility.designated", y)));
+                .ifPresent(y -> reasons.add(Reason.of("selection.eligibility.designated", String.valueOf(y))));
         if (facts.coverage() == null) {
             reasons.add(Reason.of("selection.eligibility.noScore"));
         } else if (facts.coverage() < round.minCoverage()) {

@@ -164,7 +164,7 @@ public class ResultService {
                 }
                 end = support.calendar().endOfPeriod(start, round.settings().noticeWorkingDays());
             } catch (IllegalArgumentException e) {
-                throw new SelectionException("selection.error.calendar", start.getYear());
+                throw new SelectionException("selection.error.calendar", String.valueOf(start.getYear()));
             }
             List<Application> apps = repository.applications(c, roundId, null);
             if (apps.stream().noneMatch(a -> a.state() == ApplicationState.PROPOSED)) {

@@ -51,7 +51,7 @@ public class RoundService {
         try {
             return support.calendar().endOfPeriod(start, workingDays);
         } catch (IllegalArgumentException e) {
-            throw new SelectionException("selection.error.calendar", start.getYear());
+            throw new SelectionException("selection.error.calendar", String.valueOf(start.getYear()));
         }
     }
 
@@ -62,10 +62,10 @@ public class RoundService {
             throw new SelectionException("selection.error.snapshotGone", settings.snapshotId());
         }
         int dataYear = scores.dataYear(settings.snapshotId(), settings.year())
-                .orElseThrow(() -> new SelectionException("selection.error.noDataYear", settings.year()));
+                .orElseThrow(() -> new SelectionException("selection.error.noDataYear", String.valueOf(settings.year())));
         Round round = support.tx(c -> {
             if (repository.roundOfYear(c, settings.year()).isPresent()) {
-                throw new SelectionException("selection.error.roundExists", settings.year());
+                throw new SelectionException("selection.error.roundExists", String.valueOf(settings.year()));
             }
             long id = repository.insertRound(c, settings, dataYear, false, support.username(), support.now());
             repository.event(c, id, null, support.username(), "ROUND_OPENED", null, null,

@@ -135,7 +135,7 @@ public class ReviewView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Span scores(TownScore s) {
-        Span line = new Span(getTranslation("selection.review.scores", s.year(), SelectionUi.score(s.composite()),
+        Span line = new Span(getTranslation("selection.review.scores", String.valueOf(s.year()), SelectionUi.score(s.composite()),
                 s.rankCity() == null ? "—" : s.rankCity(), s.rankCounty() == null ? "—" : s.rankCounty(),
                 s.coverage() == null ? "—" : Math.round(s.coverage() * 100)));
         line.setId("review-town-score");

@@ -60,7 +60,7 @@ public class SelectionView extends VerticalLayout implements HasDynamicTitle, Ha
         setWidthFull();
         add(new H2(getTranslation("selection.title")), new Span(getTranslation("selection.intro")));
         roundSelect.setLabel(getTranslation("selection.round"));
-        roundSelect.setItemLabelGenerator(r -> getTranslation("selection.round.label", r.year(),
+        roundSelect.setItemLabelGenerator(r -> getTranslation("selection.round.label", String.valueOf(r.year()),
                 getTranslation(r.stage().translationKey())) + (r.demo() ? " · " + getTranslation("selection.round.demo") : ""));
         roundSelect.setId("round-select");
         roundSelect.addValueChangeListener(e -> show(e.getValue()));
@@ -138,7 +138,7 @@ public class SelectionView extends VerticalLayout implements HasDynamicTitle, Ha
             weights.append("，").append(getTranslation(st.translationKey())).append(' ').append(trim(s.weights().of(st)));
         }
         VerticalLayout box = new VerticalLayout(stage,
-                new Span(getTranslation("selection.summary.snapshot", s.snapshotId(), round.dataYear())),
+                new Span(getTranslation("selection.summary.snapshot", s.snapshotId(), String.valueOf(round.dataYear()))),
                 new Span(getTranslation("selection.summary.quota", s.quota(), s.countyCap() == null
                         ? getTranslation("selection.summary.noCap") : String.valueOf(s.countyCap()), s.recommendQuota())),
                 new Span(getTranslation("selection.summary.weights", weights.toString())),

