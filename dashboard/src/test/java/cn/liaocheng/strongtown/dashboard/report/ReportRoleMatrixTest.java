@@ -3,23 +3,16 @@ package cn.liaocheng.strongtown.dashboard.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.AuthenticationException;
 
 import com.vaadin.flow.component.Component;
 
@@ -27,6 +20,7 @@ import cn.liaocheng.strongtown.dashboard.KaribuTestBase;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
 import cn.liaocheng.strongtown.dashboard.report.ui.ReportsView;
 import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.security.ServiceMatrix;
 import cn.liaocheng.strongtown.dashboard.security.ui.LoginView;
 
 /**
@@ -44,9 +38,6 @@ class ReportRoleMatrixTest extends KaribuTestBase {
     private static final String OWN_TOWN = "371502005000";
     private static final String OTHER_TOWN = "371522001000";
 
-    private record Call(String method, Set<Role> allowed, Runnable run) {
-    }
-
     @Autowired
     ReportService reports;
     @Autowired
@@ -60,33 +51,33 @@ class ReportRoleMatrixTest extends KaribuTestBase {
         TestUsers.signOut();
     }
 
-    private List<Call> calls() {
+    private List<ServiceMatrix.Call> calls() {
         boolean pdfHere = pdf.available();
         return List.of(
-                new Call("years", READERS, () -> reports.years()),
-                new Call("towns", READERS, () -> reports.towns(year)),
-                new Call("townReport", READERS, () -> reports.townReport(OWN_TOWN, year, Locale.CHINA)),
-                new Call("annualReport", CITY, () -> reports.annualReport(year, Locale.CHINA)),
-                new Call("townDocx", READERS, () -> reports.townDocx(OWN_TOWN, year, Locale.CHINA)),
-                new Call("annualDocx", CITY, () -> reports.annualDocx(year, Locale.CHINA)),
-                new Call("pdfAvailable", READERS, () -> reports.pdfAvailable()),
+                new ServiceMatrix.Call(ReportService.class, "years", READERS, () -> reports.years()),
+                new ServiceMatrix.Call(ReportService.class, "towns", READERS, () -> reports.towns(year)),
+                new ServiceMatrix.Call(ReportService.class, "townReport", READERS, () -> reports.townReport(OWN_TOWN, year, Locale.CHINA)),
+                new ServiceMatrix.Call(ReportService.class, "annualReport", CITY, () -> reports.annualReport(year, Locale.CHINA)),
+                new ServiceMatrix.Call(ReportService.class, "townDocx", READERS, () -> reports.townDocx(OWN_TOWN, year, Locale.CHINA)),
+                new ServiceMatrix.Call(ReportService.class, "annualDocx", CITY, () -> reports.annualDocx(year, Locale.CHINA)),
+                new ServiceMatrix.Call(ReportService.class, "pdfAvailable", READERS, () -> reports.pdfAvailable()),
                 // without LibreOffice an allowed call ends in the "install LibreOffice" message, a denied one earlier
-                new Call("townPdf", READERS, () -> expectPdf(pdfHere, () -> reports.townPdf(OWN_TOWN, year, Locale.CHINA))),
-                new Call("annualPdf", CITY, () -> expectPdf(pdfHere, () -> reports.annualPdf(year, Locale.CHINA))),
-                new Call("narratives", READERS, () -> reports.narratives(OWN_TOWN, year)),
-                new Call("versions", READERS, () -> reports.versions(OWN_TOWN, year, "lessons")),
+                new ServiceMatrix.Call(ReportService.class, "townPdf", READERS, () -> expectPdf(pdfHere, () -> reports.townPdf(OWN_TOWN, year, Locale.CHINA))),
+                new ServiceMatrix.Call(ReportService.class, "annualPdf", CITY, () -> expectPdf(pdfHere, () -> reports.annualPdf(year, Locale.CHINA))),
+                new ServiceMatrix.Call(ReportService.class, "narratives", READERS, () -> reports.narratives(OWN_TOWN, year)),
+                new ServiceMatrix.Call(ReportService.class, "versions", READERS, () -> reports.versions(OWN_TOWN, year, "lessons")),
                 // an over-long text is refused after the role check, so an allowed call changes nothing
-                new Call("saveNarrative", WRITERS, () -> expectRefusal(() -> reports.saveNarrative(OWN_TOWN, year, "lessons",
+                new ServiceMatrix.Call(ReportService.class, "saveNarrative", WRITERS, () -> expectRefusal(() -> reports.saveNarrative(OWN_TOWN, year, "lessons",
                         "长".repeat(ReportService.MAX_TEXT + 1)))),
-                new Call("restoreNarrative", WRITERS,
+                new ServiceMatrix.Call(ReportService.class, "restoreNarrative", WRITERS,
                         () -> expectRefusal(() -> reports.restoreNarrative(OWN_TOWN, year, "lessons", 999))),
-                new Call("status", READERS, () -> reports.status(OWN_TOWN, year)),
-                new Call("mayEdit", READERS, () -> reports.mayEdit(OWN_TOWN, year)),
-                new Call("mayApprove", READERS, () -> reports.mayApprove()),
+                new ServiceMatrix.Call(ReportService.class, "status", READERS, () -> reports.status(OWN_TOWN, year)),
+                new ServiceMatrix.Call(ReportService.class, "mayEdit", READERS, () -> reports.mayEdit(OWN_TOWN, year)),
+                new ServiceMatrix.Call(ReportService.class, "mayApprove", READERS, () -> reports.mayApprove()),
                 // the town's report stays a draft: submitting it is allowed but returning or approving it is not yet
-                new Call("submit", WRITERS, () -> expectRefusal(() -> reports.submit("371502099999", year))),
-                new Call("approve", APPROVERS, () -> expectRefusal(() -> reports.approve("371502099999", year))),
-                new Call("returnForRevision", APPROVERS,
+                new ServiceMatrix.Call(ReportService.class, "submit", WRITERS, () -> expectRefusal(() -> reports.submit("371502099999", year))),
+                new ServiceMatrix.Call(ReportService.class, "approve", APPROVERS, () -> expectRefusal(() -> reports.approve("371502099999", year))),
+                new ServiceMatrix.Call(ReportService.class, "returnForRevision", APPROVERS,
                         () -> expectRefusal(() -> reports.returnForRevision(OWN_TOWN, year, "退回"))));
     }
 
@@ -125,49 +116,19 @@ class ReportRoleMatrixTest extends KaribuTestBase {
 
     @Test
     void everyRoleCallsExactlyItsReportMethods() {
-        List<String> wrong = new ArrayList<>();
-        for (Call call : calls()) {
-            for (Role role : Role.values()) {
-                TestUsers.signIn(role);
-                boolean allowed;
-                try {
-                    call.run().run();
-                    allowed = true;
-                } catch (AccessDeniedException denied) {
-                    allowed = false;
-                }
-                if (allowed != call.allowed().contains(role)) {
-                    wrong.add(call.method() + " " + role + (allowed ? " allowed" : " denied"));
-                }
-                TestUsers.signOut();
-            }
-        }
-        assertThat(wrong).isEmpty();
+        assertThat(ServiceMatrix.misgranted(calls())).isEmpty();
     }
 
     @Test
     void anonymousCallersAreRefused() {
-        for (Call call : calls()) {
-            assertThatThrownBy(() -> call.run().run()).as(call.method())
-                    .isInstanceOfAny(AccessDeniedException.class, AuthenticationException.class);
-        }
+        ServiceMatrix.assertAnonymousRefused(calls());
     }
 
     @Test
     void theMatrixCoversEveryPublicMethodAndEachCarriesARoleCheck() {
-        Set<String> covered = calls().stream().map(Call::method).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> existing = new TreeSet<>();
-        List<String> unchecked = new ArrayList<>();
-        for (Method m : ReportService.class.getDeclaredMethods()) {
-            if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic()) {
-                existing.add(m.getName());
-                if (!AnnotatedElementUtils.hasAnnotation(m, PreAuthorize.class)) {
-                    unchecked.add(m.getName());
-                }
-            }
-        }
-        assertThat(covered).isEqualTo(existing);
-        assertThat(unchecked).isEmpty();
+        List<Class<?>> services = List.of(ReportService.class);
+        assertThat(ServiceMatrix.covered(calls())).isEqualTo(ServiceMatrix.publicMethods(services));
+        assertThat(ServiceMatrix.unchecked(services)).isEmpty();
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,20 +13,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.core.type.filter.RegexPatternTypeFilter;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Service;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
@@ -40,9 +33,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.Component;
-
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 
 import cn.liaocheng.strongtown.dashboard.KaribuTestBase;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
@@ -122,9 +112,6 @@ class RoleMatrixTest extends KaribuTestBase {
     private record ViewRule(Class<? extends Component> view, Set<Role> allowed) {
     }
 
-    private record Call(Class<?> service, String method, Set<Role> allowed, Runnable run) {
-    }
-
     @Autowired
     LeagueService league;
     @Autowired
@@ -164,39 +151,39 @@ class RoleMatrixTest extends KaribuTestBase {
         TestUsers.signOut();
     }
 
-    private List<Call> calls() {
+    private List<ServiceMatrix.Call> calls() {
         LeagueQuery query = LeagueQuery.of(year);
         UserChange same = new UserChange("矩阵测试", Role.ANALYST, null, true);
         return List.of(
-                new Call(LeagueService.class, "dimensions", LEAGUE, () -> league.dimensions()),
-                new Call(LeagueService.class, "counties", LEAGUE, () -> league.counties()),
-                new Call(LeagueService.class, "bands", LEAGUE, () -> league.bands()),
-                new Call(LeagueService.class, "years", LEAGUE, () -> league.years()),
-                new Call(LeagueService.class, "peerGroups", LEAGUE, () -> league.peerGroups(year)),
-                new Call(LeagueService.class, "isDemo", LEAGUE, () -> league.isDemo()),
-                new Call(LeagueService.class, "count", LEAGUE, () -> league.count(query)),
-                new Call(LeagueService.class, "page", LEAGUE, () -> league.page(query, 0, 5)),
-                new Call(LeagueExport.class, "xlsx", LEAGUE, () -> export.xlsx(query, Locale.CHINA)),
-                new Call(LeagueExport.class, "csv", LEAGUE, () -> export.csv(query, Locale.CHINA)),
-                new Call(CountyService.class, "league", CITY, () -> counties.league(year)),
-                new Call(CountyService.class, "trends", CITY, () -> counties.trends()),
-                new Call(OverviewService.class, "years", CITY, () -> overview.years()),
-                new Call(OverviewService.class, "kpis", CITY, () -> overview.kpis(year)),
-                new Call(OverviewService.class, "tiles", CITY, () -> overview.tiles(year)),
-                new Call(OverviewService.class, "designated", CITY, () -> overview.designated(year)),
-                new Call(UserService.class, "counties", ADMIN, () -> users.counties()),
-                new Call(UserService.class, "users", ADMIN, () -> users.users()),
-                new Call(UserService.class, "create", ADMIN, () -> {
+                new ServiceMatrix.Call(LeagueService.class, "dimensions", LEAGUE, () -> league.dimensions()),
+                new ServiceMatrix.Call(LeagueService.class, "counties", LEAGUE, () -> league.counties()),
+                new ServiceMatrix.Call(LeagueService.class, "bands", LEAGUE, () -> league.bands()),
+                new ServiceMatrix.Call(LeagueService.class, "years", LEAGUE, () -> league.years()),
+                new ServiceMatrix.Call(LeagueService.class, "peerGroups", LEAGUE, () -> league.peerGroups(year)),
+                new ServiceMatrix.Call(LeagueService.class, "isDemo", LEAGUE, () -> league.isDemo()),
+                new ServiceMatrix.Call(LeagueService.class, "count", LEAGUE, () -> league.count(query)),
+                new ServiceMatrix.Call(LeagueService.class, "page", LEAGUE, () -> league.page(query, 0, 5)),
+                new ServiceMatrix.Call(LeagueExport.class, "xlsx", LEAGUE, () -> export.xlsx(query, Locale.CHINA)),
+                new ServiceMatrix.Call(LeagueExport.class, "csv", LEAGUE, () -> export.csv(query, Locale.CHINA)),
+                new ServiceMatrix.Call(CountyService.class, "league", CITY, () -> counties.league(year)),
+                new ServiceMatrix.Call(CountyService.class, "trends", CITY, () -> counties.trends()),
+                new ServiceMatrix.Call(OverviewService.class, "years", CITY, () -> overview.years()),
+                new ServiceMatrix.Call(OverviewService.class, "kpis", CITY, () -> overview.kpis(year)),
+                new ServiceMatrix.Call(OverviewService.class, "tiles", CITY, () -> overview.tiles(year)),
+                new ServiceMatrix.Call(OverviewService.class, "designated", CITY, () -> overview.designated(year)),
+                new ServiceMatrix.Call(UserService.class, "counties", ADMIN, () -> users.counties()),
+                new ServiceMatrix.Call(UserService.class, "users", ADMIN, () -> users.users()),
+                new ServiceMatrix.Call(UserService.class, "create", ADMIN, () -> {
                     try {
                         users.create(TARGET_USER, same, "matrix-password-1");
                     } catch (UserValidationException exists) {
                         assertThat(exists.messageKey()).isEqualTo("user.error.exists");
                     }
                 }),
-                new Call(UserService.class, "update", ADMIN, () -> users.update(TARGET_USER, same)),
-                new Call(UserService.class, "resetPassword", ADMIN, () -> users.resetPassword(TARGET_USER, "matrix-password-1")),
-                new Call(UserService.class, "unlock", ADMIN, () -> users.unlock(TARGET_USER)),
-                new Call(UserService.class, "changeOwnPassword", ALL, () -> {
+                new ServiceMatrix.Call(UserService.class, "update", ADMIN, () -> users.update(TARGET_USER, same)),
+                new ServiceMatrix.Call(UserService.class, "resetPassword", ADMIN, () -> users.resetPassword(TARGET_USER, "matrix-password-1")),
+                new ServiceMatrix.Call(UserService.class, "unlock", ADMIN, () -> users.unlock(TARGET_USER)),
+                new ServiceMatrix.Call(UserService.class, "changeOwnPassword", ALL, () -> {
                     try {
                         users.changeOwnPassword("not-the-password", "new-password-123");
                     } catch (UserValidationException refused) {
@@ -204,44 +191,44 @@ class RoleMatrixTest extends KaribuTestBase {
                         assertThat(refused.messageKey()).isIn("user.error.unknown", "user.error.wrongPassword");
                     }
                 }),
-                new Call(AuditLog.class, "page", ADMIN, () -> audit.page(AuditFilter.all(), 0, 10)),
-                new Call(AuditLog.class, "count", ADMIN, () -> audit.count(AuditFilter.all())),
-                new Call(MethodologyService.class, "document", ALL, () -> methodology.document(Locale.CHINA)),
-                new Call(QualityService.class, "years", LEAGUE, () -> quality.years()),
-                new Call(QualityService.class, "flags", LEAGUE, () -> quality.flags(year, null, null)),
-                new Call(QualityService.class, "itemName", LEAGUE, () -> quality.itemName("gdp", Locale.CHINA)),
-                new Call(QualityService.class, "townFlags", LEAGUE, () -> quality.townFlags(OWN_TOWN, year)),
-                new Call(ProfileService.class, "years", LEAGUE, () -> profiles.years(OWN_TOWN)),
-                new Call(ProfileService.class, "profile", LEAGUE, () -> profiles.profile(OWN_TOWN, year)),
-                new Call(ProvenanceService.class, "ofValue", LEAGUE,
+                new ServiceMatrix.Call(AuditLog.class, "page", ADMIN, () -> audit.page(AuditFilter.all(), 0, 10)),
+                new ServiceMatrix.Call(AuditLog.class, "count", ADMIN, () -> audit.count(AuditFilter.all())),
+                new ServiceMatrix.Call(MethodologyService.class, "document", ALL, () -> methodology.document(Locale.CHINA)),
+                new ServiceMatrix.Call(QualityService.class, "years", LEAGUE, () -> quality.years()),
+                new ServiceMatrix.Call(QualityService.class, "flags", LEAGUE, () -> quality.flags(year, null, null)),
+                new ServiceMatrix.Call(QualityService.class, "itemName", LEAGUE, () -> quality.itemName("gdp", Locale.CHINA)),
+                new ServiceMatrix.Call(QualityService.class, "townFlags", LEAGUE, () -> quality.townFlags(OWN_TOWN, year)),
+                new ServiceMatrix.Call(ProfileService.class, "years", LEAGUE, () -> profiles.years(OWN_TOWN)),
+                new ServiceMatrix.Call(ProfileService.class, "profile", LEAGUE, () -> profiles.profile(OWN_TOWN, year)),
+                new ServiceMatrix.Call(ProvenanceService.class, "ofValue", LEAGUE,
                         () -> provenance.ofValue(OWN_TOWN, year, "private_tax_revenue")),
-                new Call(ProvenanceService.class, "ofScores", LEAGUE, () -> provenance.ofScores(OWN_TOWN)),
-                new Call(ProvenanceService.class, "ofSnapshot", LEAGUE, () -> provenance.ofSnapshot()),
-                new Call(CollectionService.class, "years", COLLECTORS, () -> collection.years()),
-                new Call(CollectionService.class, "defaultYear", COLLECTORS, () -> collection.defaultYear()),
-                new Call(CollectionService.class, "counties", COLLECTORS, () -> collection.counties()),
-                new Call(CollectionService.class, "templateFileName", COLLECTORS, () -> collection.templateFileName(year, null)),
-                new Call(CollectionService.class, "template", COLLECTORS, () -> collection.template(year, "371502")),
+                new ServiceMatrix.Call(ProvenanceService.class, "ofScores", LEAGUE, () -> provenance.ofScores(OWN_TOWN)),
+                new ServiceMatrix.Call(ProvenanceService.class, "ofSnapshot", LEAGUE, () -> provenance.ofSnapshot()),
+                new ServiceMatrix.Call(CollectionService.class, "years", COLLECTORS, () -> collection.years()),
+                new ServiceMatrix.Call(CollectionService.class, "defaultYear", COLLECTORS, () -> collection.defaultYear()),
+                new ServiceMatrix.Call(CollectionService.class, "counties", COLLECTORS, () -> collection.counties()),
+                new ServiceMatrix.Call(CollectionService.class, "templateFileName", COLLECTORS, () -> collection.templateFileName(year, null)),
+                new ServiceMatrix.Call(CollectionService.class, "template", COLLECTORS, () -> collection.template(year, "371502")),
                 // an empty file is rejected by validation, so an allowed call changes nothing
-                new Call(CollectionService.class, "upload", COLLECTORS,
+                new ServiceMatrix.Call(CollectionService.class, "upload", COLLECTORS,
                         () -> assertThat(collection.upload("空.csv", new byte[0], year).accepted()).isFalse()),
-                new Call(CollectionService.class, "restore", COLLECTORS,
+                new ServiceMatrix.Call(CollectionService.class, "restore", COLLECTORS,
                         () -> assertThat(collection.restore(year, 999).accepted()).isFalse()),
-                new Call(CollectionService.class, "revisions", COLLECTORS, () -> collection.revisions(year)),
-                new Call(CollectionService.class, "changes", COLLECTORS, () -> collection.changes(year, 1)),
-                new Call(CollectionService.class, "townName", COLLECTORS, () -> collection.townName("371502001000")),
-                new Call(CollectionService.class, "indicatorName", COLLECTORS,
+                new ServiceMatrix.Call(CollectionService.class, "revisions", COLLECTORS, () -> collection.revisions(year)),
+                new ServiceMatrix.Call(CollectionService.class, "changes", COLLECTORS, () -> collection.changes(year, 1)),
+                new ServiceMatrix.Call(CollectionService.class, "townName", COLLECTORS, () -> collection.townName("371502001000")),
+                new ServiceMatrix.Call(CollectionService.class, "indicatorName", COLLECTORS,
                         () -> collection.indicatorName(year, "private_tax_revenue", Locale.CHINA)),
-                new Call(CollectionService.class, "mayRestore", COLLECTORS, () -> collection.mayRestore()),
+                new ServiceMatrix.Call(CollectionService.class, "mayRestore", COLLECTORS, () -> collection.mayRestore()),
                 // towns of the county user's own county, so that an allowed county call succeeds
-                new Call(CompareService.class, "years", LEAGUE, () -> compare.years()),
-                new Call(CompareService.class, "towns", LEAGUE, () -> compare.towns()),
-                new Call(CompareService.class, "peersOf", LEAGUE, () -> compare.peersOf(year, OWN_TOWN)),
-                new Call(CompareService.class, "compare", LEAGUE,
+                new ServiceMatrix.Call(CompareService.class, "years", LEAGUE, () -> compare.years()),
+                new ServiceMatrix.Call(CompareService.class, "towns", LEAGUE, () -> compare.towns()),
+                new ServiceMatrix.Call(CompareService.class, "peersOf", LEAGUE, () -> compare.peersOf(year, OWN_TOWN)),
+                new ServiceMatrix.Call(CompareService.class, "compare", LEAGUE,
                         () -> compare.compare(year, List.of(OWN_TOWN, OWN_TOWN_2))),
-                new Call(WhatIfService.class, "years", CITY, () -> whatIf.years()),
-                new Call(WhatIfService.class, "counties", CITY, () -> whatIf.counties()),
-                new Call(WhatIfService.class, "model", CITY, () -> whatIf.model(year)));
+                new ServiceMatrix.Call(WhatIfService.class, "years", CITY, () -> whatIf.years()),
+                new ServiceMatrix.Call(WhatIfService.class, "counties", CITY, () -> whatIf.counties()),
+                new ServiceMatrix.Call(WhatIfService.class, "model", CITY, () -> whatIf.model(year)));
     }
 
     @Test
@@ -283,70 +270,22 @@ class RoleMatrixTest extends KaribuTestBase {
 
     @Test
     void everyRoleCallsExactlyItsServiceMethods() {
-        List<String> wrong = new ArrayList<>();
-        for (Call call : calls()) {
-            for (Role role : Role.values()) {
-                TestUsers.signIn(role);
-                boolean allowed;
-                try {
-                    call.run().run();
-                    allowed = true;
-                } catch (AccessDeniedException denied) {
-                    allowed = false;
-                }
-                if (allowed != call.allowed().contains(role)) {
-                    wrong.add(call.service().getSimpleName() + "." + call.method() + " " + role
-                            + (allowed ? " allowed" : " denied"));
-                }
-                TestUsers.signOut();
-            }
-        }
-        assertThat(wrong).isEmpty();
+        assertThat(ServiceMatrix.misgranted(calls())).isEmpty();
     }
 
     @Test
     void anonymousCallersAreRefusedByEveryServiceMethod() {
-        for (Call call : calls()) {
-            assertThatThrownBy(() -> call.run().run()).as(call.service().getSimpleName() + "." + call.method())
-                    .isInstanceOfAny(AccessDeniedException.class, AuthenticationException.class);
-        }
+        ServiceMatrix.assertAnonymousRefused(calls());
     }
 
     @Test
     void theMatrixCoversEveryPublicMethodOfEveryService() {
-        Set<String> covered = calls().stream().map(c -> c.service().getSimpleName() + "." + c.method())
-                .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> existing = new TreeSet<>();
-        for (Class<?> service : services()) {
-            if (hasOwnMatrix(service)) {
-                continue;
-            }
-            for (Method m : service.getDeclaredMethods()) {
-                if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic()) {
-                    existing.add(service.getSimpleName() + "." + m.getName());
-                }
-            }
-        }
-        assertThat(covered).isEqualTo(existing);
+        assertThat(ServiceMatrix.covered(calls())).isEqualTo(ServiceMatrix.publicMethods(services()));
     }
 
     @Test
     void everyServiceMethodCarriesARoleCheck() {
-        List<String> unchecked = new ArrayList<>();
-        for (Class<?> service : services()) {
-            boolean classLevel = service.isAnnotationPresent(RolesAllowed.class) || service.isAnnotationPresent(PreAuthorize.class);
-            for (Method m : service.getDeclaredMethods()) {
-                if (!Modifier.isPublic(m.getModifiers()) || Modifier.isStatic(m.getModifiers()) || m.isSynthetic()) {
-                    continue;
-                }
-                boolean methodLevel = AnnotatedElementUtils.hasAnnotation(m, RolesAllowed.class)
-                        || AnnotatedElementUtils.hasAnnotation(m, PreAuthorize.class);
-                if (m.isAnnotationPresent(PermitAll.class) || !(classLevel || methodLevel)) {
-                    unchecked.add(service.getSimpleName() + "." + m.getName());
-                }
-            }
-        }
-        assertThat(unchecked).isEmpty();
+        assertThat(ServiceMatrix.unchecked(services())).isEmpty();
     }
 
     private static List<Class<?>> services() {

@@ -5,23 +5,17 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.AuthenticationException;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -31,6 +25,7 @@ import cn.liaocheng.strongtown.dashboard.KaribuTestBase;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
 import cn.liaocheng.strongtown.dashboard.chart.EChart;
 import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.security.ServiceMatrix;
 import cn.liaocheng.strongtown.dashboard.security.ui.LoginView;
 import cn.liaocheng.strongtown.dashboard.tracking.ui.TownTrackingView;
 import cn.liaocheng.strongtown.dashboard.tracking.ui.TrackingView;
@@ -52,9 +47,6 @@ class TrackingRoleMatrixTest extends KaribuTestBase {
     private String otherTown;
     private int ownYear;
 
-    private record Call(String method, Set<Role> allowed, Runnable run) {
-    }
-
     @BeforeEach
     void designatedTowns() {
         TestUsers.signIn(Role.LEADER);
@@ -67,23 +59,23 @@ class TrackingRoleMatrixTest extends KaribuTestBase {
         TestUsers.signOut();
     }
 
-    private List<Call> calls() {
+    private List<ServiceMatrix.Call> calls() {
         return List.of(
-                new Call("cohortYears", READERS, () -> tracking.cohortYears()),
-                new Call("items", READERS, () -> tracking.items()),
-                new Call("itemName", READERS, () -> tracking.itemName(TrackingService.COMPOSITE, Locale.CHINA)),
-                new Call("targetName", READERS, () -> tracking.targetName(new PlanTarget("private_entities", null, null,
+                new ServiceMatrix.Call(TrackingService.class, "cohortYears", READERS, () -> tracking.cohortYears()),
+                new ServiceMatrix.Call(TrackingService.class, "items", READERS, () -> tracking.items()),
+                new ServiceMatrix.Call(TrackingService.class, "itemName", READERS, () -> tracking.itemName(TrackingService.COMPOSITE, Locale.CHINA)),
+                new ServiceMatrix.Call(TrackingService.class, "targetName", READERS, () -> tracking.targetName(new PlanTarget("private_entities", null, null,
                         false, 2022, 1, java.util.Map.of(), java.util.Map.of(), null), Locale.ENGLISH)),
-                new Call("towns", READERS, () -> tracking.towns()),
-                new Call("town", READERS, () -> tracking.town(ownTown, null)),
-                new Call("summary", READERS, () -> tracking.summary(ownTown, ownYear + 1)),
-                new Call("cohorts", READERS, () -> tracking.cohorts(TrackingService.COMPOSITE)),
-                new Call("mayEditPlan", READERS, () -> tracking.mayEditPlan(ownTown)),
-                new Call("planVersions", READERS, () -> tracking.planVersions(ownTown)),
-                new Call("planIndicators", READERS, () -> tracking.planIndicators(Locale.CHINA)),
-                new Call("estimateAll", READERS, () -> tracking.estimateAll()),
+                new ServiceMatrix.Call(TrackingService.class, "towns", READERS, () -> tracking.towns()),
+                new ServiceMatrix.Call(TrackingService.class, "town", READERS, () -> tracking.town(ownTown, null)),
+                new ServiceMatrix.Call(TrackingService.class, "summary", READERS, () -> tracking.summary(ownTown, ownYear + 1)),
+                new ServiceMatrix.Call(TrackingService.class, "cohorts", READERS, () -> tracking.cohorts(TrackingService.COMPOSITE)),
+                new ServiceMatrix.Call(TrackingService.class, "mayEditPlan", READERS, () -> tracking.mayEditPlan(ownTown)),
+                new ServiceMatrix.Call(TrackingService.class, "planVersions", READERS, () -> tracking.planVersions(ownTown)),
+                new ServiceMatrix.Call(TrackingService.class, "planIndicators", READERS, () -> tracking.planIndicators(Locale.CHINA)),
+                new ServiceMatrix.Call(TrackingService.class, "estimateAll", READERS, () -> tracking.estimateAll()),
                 // an empty plan is refused by validation, so an allowed call saves nothing
-                new Call("savePlan", EDITORS, () -> {
+                new ServiceMatrix.Call(TrackingService.class, "savePlan", EDITORS, () -> {
                     try {
                         tracking.savePlan(ownTown, List.of());
                         throw new AssertionError("an empty plan was saved");
@@ -91,50 +83,24 @@ class TrackingRoleMatrixTest extends KaribuTestBase {
                         assertThat(refused.getMessage()).contains("至少需要一项目标");
                     }
                 }),
-                new Call("submitReport", EDITORS, () -> tracking.submitReport(ownTown, ownYear + 1)));
+                new ServiceMatrix.Call(TrackingService.class, "submitReport", EDITORS, () -> tracking.submitReport(ownTown, ownYear + 1)));
     }
 
     @Test
     void everyRoleCallsExactlyItsTrackingMethods() {
-        List<String> wrong = new ArrayList<>();
-        for (Call call : calls()) {
-            for (Role role : Role.values()) {
-                TestUsers.signIn(role);
-                boolean allowed;
-                try {
-                    call.run().run();
-                    allowed = true;
-                } catch (AccessDeniedException denied) {
-                    allowed = false;
-                }
-                if (allowed != call.allowed().contains(role)) {
-                    wrong.add(call.method() + " " + role + (allowed ? " allowed" : " denied"));
-                }
-                TestUsers.signOut();
-            }
-        }
-        assertThat(wrong).isEmpty();
+        assertThat(ServiceMatrix.misgranted(calls())).isEmpty();
     }
 
     @Test
     void anonymousCallersAreRefused() {
-        for (Call call : calls()) {
-            assertThatThrownBy(() -> call.run().run()).as(call.method())
-                    .isInstanceOfAny(AccessDeniedException.class, AuthenticationException.class);
-        }
+        ServiceMatrix.assertAnonymousRefused(calls());
     }
 
     @Test
     void theRowsCoverEveryPublicMethodAndEachCarriesARoleCheck() {
-        Set<String> covered = calls().stream().map(Call::method).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> existing = new TreeSet<>();
-        for (Method m : TrackingService.class.getDeclaredMethods()) {
-            if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic()) {
-                existing.add(m.getName());
-            }
-        }
-        assertThat(covered).isEqualTo(existing);
-        assertThat(TrackingService.class.isAnnotationPresent(PreAuthorize.class)).isTrue();
+        List<Class<?>> services = List.of(TrackingService.class);
+        assertThat(ServiceMatrix.covered(calls())).isEqualTo(ServiceMatrix.publicMethods(services));
+        assertThat(ServiceMatrix.unchecked(services)).isEmpty();
     }
 
     @Test
