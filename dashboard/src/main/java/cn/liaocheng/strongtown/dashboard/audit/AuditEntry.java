@@ -10,7 +10,8 @@ package cn.liaocheng.strongtown.dashboard.audit;
  */
 public record AuditEntry(String username, AuditAction action, String detail, String remoteAddress) {
 
+    /** An entry with the address of the client whose request is being served, if any. */
     public static AuditEntry of(String username, AuditAction action, String detail) {
-        return new AuditEntry(username, action, detail, null);
+        return new AuditEntry(username, action, detail, cn.liaocheng.strongtown.dashboard.security.ClientAddress.current());
     }
 }

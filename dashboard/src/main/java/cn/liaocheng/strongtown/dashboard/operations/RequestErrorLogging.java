@@ -1,5 +1,6 @@
 package cn.liaocheng.strongtown.dashboard.operations;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -11,11 +12,17 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.CustomizedSystemMessages;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.SystemMessages;
+import com.vaadin.flow.server.SystemMessagesInfo;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+
+import cn.liaocheng.strongtown.dashboard.security.AccessRefusals;
 
 /**
  * One log line per request error, with an id the user also sees. Vaadin requests: the session's error handler
@@ -31,17 +38,44 @@ public class RequestErrorLogging extends DefaultErrorAttributes implements Vaadi
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(this::handleVaadin));
+        event.getSource().setSystemMessagesProvider(RequestErrorLogging::systemMessages);
+    }
+
+    /**
+     * Vaadin's own messages (an internal error, cookies switched off) in the user's language instead of its English
+     * defaults; an expired session reloads the page, which then asks for a login.
+     */
+    static SystemMessages systemMessages(SystemMessagesInfo info) {
+        I18NProvider i18n = info.getService().getInstantiator().getI18NProvider();
+        Locale locale = info.getLocale() != null ? info.getLocale() : Locale.SIMPLIFIED_CHINESE;
+        CustomizedSystemMessages messages = new CustomizedSystemMessages();
+        messages.setSessionExpiredNotificationEnabled(false);
+        messages.setInternalErrorCaption(i18n.getTranslation("ops.system.internalError.caption", locale));
+        messages.setInternalErrorMessage(i18n.getTranslation("ops.system.internalError.message", locale));
+        messages.setCookiesDisabledCaption(i18n.getTranslation("ops.system.cookies.caption", locale));
+        messages.setCookiesDisabledMessage(i18n.getTranslation("ops.system.cookies.message", locale));
+        return messages;
     }
 
     private void handleVaadin(ErrorEvent event) {
-        String id = ErrorIds.next();
         Throwable error = event.getThrowable();
+        Throwable refusal = AccessRefusals.refusalIn(error);
+        if (refusal != null) {
+            // A refusal is not an error of ours: one "access refused" line (if its source did not log it already).
+            AccessRefusals.reachedErrorHandler(refusal, "ui");
+            notify(ui -> ui.getTranslation("ops.denied"));
+            return;
+        }
+        String id = ErrorIds.next();
         LOG.error("request error id={} ui {}: {}", id, error.getClass().getName(), error.getMessage(), error);
+        notify(ui -> ui.getTranslation("ops.error", id));
+    }
+
+    private static void notify(java.util.function.Function<UI, String> message) {
         UI ui = UI.getCurrent();
         if (ui != null) {
             ui.access(() -> {
-                Notification notification = Notification.show(ui.getTranslation("ops.error", id), 10_000,
-                        Notification.Position.MIDDLE);
+                Notification notification = Notification.show(message.apply(ui), 10_000, Notification.Position.MIDDLE);
                 notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
             });
         }

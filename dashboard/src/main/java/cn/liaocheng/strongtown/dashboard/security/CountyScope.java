@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class CountyScope {
 
     private final CurrentUser currentUser;
+    private final AccessRefusals refusals;
 
-    public CountyScope(CurrentUser currentUser) {
+    public CountyScope(CurrentUser currentUser, AccessRefusals refusals) {
         this.currentUser = currentUser;
+        this.refusals = refusals;
     }
 
     /**
@@ -31,7 +33,10 @@ public class CountyScope {
         if (requestedCounty == null || requestedCounty.equals(user.countyCode())) {
             return user.countyCode();
         }
-        throw new AccessDeniedException("县区用户 " + user.getUsername() + " 无权查看 " + requestedCounty + " 的数据");
+        AccessDeniedException refusal = new AccessDeniedException("县区用户 " + user.getUsername() + " 无权查看 "
+                + requestedCounty + " 的数据");
+        refusals.refused(refusal, "county " + requestedCounty);
+        throw refusal;
     }
 
     /** The county the current user is bound to, if any. */

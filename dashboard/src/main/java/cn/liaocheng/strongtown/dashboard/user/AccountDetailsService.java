@@ -3,15 +3,20 @@ package cn.liaocheng.strongtown.dashboard.user;
 import java.time.Clock;
 
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.strongtown.dashboard.security.StrongTownUser;
 
-/** Spring Security's view of the users table; a locked account is reported as locked until its lock ends. */
+/**
+ * Spring Security's view of the users table, read afresh at every login; a locked account is reported as locked
+ * until its lock ends. Spring Security re-hashes a password stored under an older kind of hash ({@code {bcrypt}})
+ * at a successful login through {@link #updatePassword}.
+ */
 @Component
-class AccountDetailsService implements UserDetailsService {
+class AccountDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
     private final UserRepository repository;
     private final Clock clock = Clock.systemUTC();
@@ -27,5 +32,11 @@ class AccountDetailsService implements UserDetailsService {
         UserAccount a = stored.account();
         return new StrongTownUser(a.username(), stored.passwordHash(), a.displayName(), a.role(), a.countyCode(),
                 a.enabled(), !a.lockedAt(clock.instant()));
+    }
+
+    @Override
+    public UserDetails updatePassword(UserDetails user, String newPasswordHash) {
+        repository.setPasswordHash(user.getUsername(), newPasswordHash);
+        return loadUserByUsername(user.getUsername());
     }
 }

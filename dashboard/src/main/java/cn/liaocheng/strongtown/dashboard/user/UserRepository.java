@@ -97,43 +97,13 @@ class UserRepository {
                 passwordHash, at.toEpochMilli(), username);
     }
 
+    /** The same password under a new hash (an upgrade of the hash kind at login): not a password change. */
+    void setPasswordHash(String username, String passwordHash) {
+        execute("UPDATE users SET password_hash = ? WHERE username = ?", passwordHash, username);
+    }
+
     void unlock(String username) {
         execute("UPDATE users SET failed_logins = 0, locked_until_epoch_ms = NULL WHERE username = ?", username);
-    }
-
-    /**
-     * Counts one more failed login; at the limit the account is locked until {@code lockUntil}.
-     *
-     * @return whether this failure locked the account
-     */
-    boolean registerFailure(String username, int limit, Instant lockUntil) {
-        return database.transaction(c -> {
-            int failures;
-            try (PreparedStatement st = c.prepareStatement(
-                    "UPDATE users SET failed_logins = failed_logins + 1 WHERE username = ? RETURNING failed_logins")) {
-                st.setString(1, username);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        return false;
-                    }
-                    failures = rs.getInt(1);
-                }
-            }
-            if (failures < limit) {
-                return false;
-            }
-            try (PreparedStatement st = c.prepareStatement(
-                    "UPDATE users SET failed_logins = 0, locked_until_epoch_ms = ? WHERE username = ?")) {
-                st.setLong(1, lockUntil.toEpochMilli());
-                st.setString(2, username);
-                st.executeUpdate();
-            }
-            return true;
-        });
-    }
-
-    void clearFailures(String username) {
-        execute("UPDATE users SET failed_logins = 0 WHERE username = ?", username);
     }
 
     private void execute(String sql, Object... params) {

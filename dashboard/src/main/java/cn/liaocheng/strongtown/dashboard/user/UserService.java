@@ -3,6 +3,7 @@ package cn.liaocheng.strongtown.dashboard.user;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,19 +15,24 @@ import cn.liaocheng.strongtown.dashboard.audit.AuditAction;
 import cn.liaocheng.strongtown.dashboard.audit.AuditEntry;
 import cn.liaocheng.strongtown.dashboard.security.CurrentUser;
 import cn.liaocheng.strongtown.dashboard.security.Access;
+import cn.liaocheng.strongtown.dashboard.security.ClientAddress;
+import cn.liaocheng.strongtown.dashboard.security.SessionTermination;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.town.County;
 import cn.liaocheng.strongtown.town.TownRegistry;
 
 /**
  * User administration (administrators only) and changing one's own password (any signed-in user).
- * Every change goes to the audit log.
+ * Every change goes to the audit log with the client's address. A change to what a user may do (role, county,
+ * enabled, password) ends that user's open sessions; one's own password change ends one's other sessions.
  */
 @Service
 public class UserService {
 
-    /** At least 10 characters. */
-    public static final int MIN_PASSWORD_LENGTH = 10;
+    /** Passwords have at least 12 characters (the other rules: {@link PasswordPolicy}). */
+    public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
+    /** Names shown (in the header, lists and the audit log) have at most 50 characters. */
+    public static final int MAX_DISPLAY_NAME_LENGTH = 50;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
 
     private final UserRepository repository;
@@ -34,15 +40,19 @@ public class UserService {
     private final ApplicationEventPublisher events;
     private final CurrentUser currentUser;
     private final TownRegistry towns;
+    private final SessionTermination sessions;
+    private final LoginThrottle throttle;
     private final Clock clock = Clock.systemUTC();
 
     UserService(UserRepository repository, PasswordEncoder encoder, ApplicationEventPublisher events,
-                CurrentUser currentUser, TownRegistry towns) {
+                CurrentUser currentUser, TownRegistry towns, SessionTermination sessions, LoginThrottle throttle) {
         this.repository = repository;
         this.encoder = encoder;
         this.events = events;
         this.currentUser = currentUser;
         this.towns = towns;
+        this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     /** The counties a county user can be bound to. */
@@ -51,9 +61,13 @@ public class UserService {
         return towns.counties();
     }
 
+    /** Every user; an account shows as locked while failed logins refuse its name from some address. */
     @PreAuthorize(Access.ADMIN)
     public List<UserAccount> users() {
-        return repository.all();
+        return repository.all().stream().map(a -> throttle.refusedUntil(a.username())
+                .map(until -> new UserAccount(a.username(), a.displayName(), a.role(), a.countyCode(), a.enabled(),
+                        a.failedLogins(), a.lockedAt(until) ? a.lockedUntil() : until, a.createdAt()))
+                .orElse(a)).toList();
     }
 
     @PreAuthorize(Access.ADMIN)
@@ -65,7 +79,7 @@ public class UserService {
             throw new UserValidationException("user.error.exists", username);
         }
         UserAccount account = validated(username, change, Instant.now(clock));
-        checkPassword(password);
+        PasswordPolicy.check(password, username, false);
         repository.insert(account, encoder.encode(password));
         audit(AuditAction.USER_CREATED, describe(account));
         return account;
@@ -81,21 +95,30 @@ public class UserService {
         }
         repository.update(username, new UserChange(after.displayName(), after.role(), after.countyCode(), after.enabled()));
         audit(AuditAction.USER_UPDATED, describe(after));
+        // What a session may do was decided at its login: a new role, county or a disabled account ends them.
+        if (before.role() != after.role() || !Objects.equals(before.countyCode(), after.countyCode())
+                || before.enabled() != after.enabled()) {
+            sessions.endSessionsOf(username);
+        }
     }
 
     @PreAuthorize(Access.ADMIN)
     public void resetPassword(String username, String newPassword) {
-        existing(username);
-        checkPassword(newPassword);
+        UserRepository.Stored stored = stored(username);
+        PasswordPolicy.check(newPassword, username, newPassword != null && encoder.matches(newPassword,
+                stored.passwordHash()));
         repository.setPassword(username, encoder.encode(newPassword), Instant.now(clock));
         repository.unlock(username);
+        throttle.clear(username);
         audit(AuditAction.PASSWORD_RESET, username);
+        sessions.endSessionsOf(username);
     }
 
     @PreAuthorize(Access.ADMIN)
     public void unlock(String username) {
         existing(username);
         repository.unlock(username);
+        throttle.clear(username);
         audit(AuditAction.ACCOUNT_UNLOCKED, username);
     }
 
@@ -103,18 +126,22 @@ public class UserService {
     @PreAuthorize(Access.SIGNED_IN)
     public void changeOwnPassword(String currentPassword, String newPassword) {
         String username = currentUser.require().getUsername();
-        UserRepository.Stored stored = repository.find(username)
-                .orElseThrow(() -> new UserValidationException("user.error.unknown", username));
+        UserRepository.Stored stored = stored(username);
         if (currentPassword == null || !encoder.matches(currentPassword, stored.passwordHash())) {
             throw new UserValidationException("user.error.wrongPassword");
         }
-        checkPassword(newPassword);
+        PasswordPolicy.check(newPassword, username, currentPassword.equals(newPassword));
         repository.setPassword(username, encoder.encode(newPassword), Instant.now(clock));
         audit(AuditAction.PASSWORD_CHANGED, username);
+        sessions.endOtherSessionsOf(username);
     }
 
     private UserAccount existing(String username) {
-        return repository.find(username).map(UserRepository.Stored::account)
+        return stored(username).account();
+    }
+
+    private UserRepository.Stored stored(String username) {
+        return repository.find(username)
                 .orElseThrow(() -> new UserValidationException("user.error.unknown", username));
     }
 
@@ -128,6 +155,10 @@ public class UserService {
         }
         String displayName = change.displayName() == null || change.displayName().isBlank()
                 ? username : change.displayName().strip();
+        if (displayName.codePointCount(0, displayName.length()) > MAX_DISPLAY_NAME_LENGTH
+                || displayName.codePoints().anyMatch(Character::isISOControl)) {
+            throw new UserValidationException("user.error.displayName", MAX_DISPLAY_NAME_LENGTH);
+        }
         String requested = change.countyCode() == null || change.countyCode().isBlank() ? null : change.countyCode();
         if (change.role().countyBound()
                 && (requested == null || towns.counties().stream().noneMatch(c -> c.code().equals(requested)))) {
@@ -137,10 +168,9 @@ public class UserService {
         return new UserAccount(username, displayName, change.role(), county, change.enabled(), 0, null, createdAt);
     }
 
+    /** The first administrator's password from the environment: the rules that do not need an account. */
     static void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new UserValidationException("user.error.password", MIN_PASSWORD_LENGTH);
-        }
+        PasswordPolicy.check(password, null, false);
     }
 
     private static String describe(UserAccount account) {
@@ -149,6 +179,7 @@ public class UserService {
     }
 
     private void audit(AuditAction action, String detail) {
-        events.publishEvent(AuditEntry.of(currentUser.get().map(u -> u.getUsername()).orElse(null), action, detail));
+        events.publishEvent(new AuditEntry(currentUser.get().map(u -> u.getUsername()).orElse(null), action, detail,
+                ClientAddress.current()));
     }
 }

@@ -169,6 +169,28 @@ class SecurityHttpTest extends DashboardTestContext {
         assertThat(response.headers().firstValue("X-XSS-Protection")).hasValue("0");
     }
 
+    @Test
+    void unknownNamesAreRefusedAfterRepeatedFailuresLikeKnownOnes() throws Exception {
+        for (String name : List.of("nobody-counted", "leader")) {
+            for (int i = 0; i < settings.failedLoginLimit(); i++) {
+                logIn(Browser.create(), name, "not-the-password-" + i);
+            }
+        }
+        HttpResponse<String> unknown = logIn(Browser.create(), "nobody-counted", "whatever-password");
+        assertThat(unknown.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(auditOf("nobody-counted", AuditAction.LOGIN_REFUSED_LOCKED)).as("an unknown name locks too")
+                .hasSize(1);
+        assertThat(auditOf("nobody-counted", AuditAction.ACCOUNT_LOCKED)).hasSize(1);
+        HttpResponse<String> known = logIn(Browser.create(), "leader", "leader-demo-2025");
+        assertThat(known.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(auditOf("leader", AuditAction.LOGIN_REFUSED_LOCKED)).hasSize(1);
+        TestUsers.signIn(Role.ADMIN);
+        users.unlock("leader");
+        TestUsers.signOut();
+        HttpResponse<String> unlocked = logIn(Browser.create(), "leader", "leader-demo-2025");
+        assertThat(unlocked.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+    }
+
     private List<AuditRecord> auditOf(String username, AuditAction action) {
         TestUsers.signIn(Role.ADMIN);
         try {

@@ -7,11 +7,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
 import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.security.StrongTownUser;
 
 /** User administration against the workflow database. */
 class UserServiceTest extends DashboardTestContext {
@@ -113,5 +116,70 @@ class UserServiceTest extends DashboardTestContext {
         users.changeOwnPassword("first-password", "second-password");
         assertThat(encoder.matches("second-password", repository.find("self-service").orElseThrow().passwordHash()))
                 .isTrue();
+    }
+
+    private static void refused(Runnable change, String messageKey) {
+        assertThatThrownBy(change::run).isInstanceOfSatisfying(UserValidationException.class,
+                e -> assertThat(e.messageKey()).isEqualTo(messageKey));
+    }
+
+    @Test
+    void refusesShortCommonAndGuessablePasswords() {
+        UserChange office = new UserChange("密码规则", Role.OFFICE, null, true);
+        refused(() -> users.create("pw-short", office, "Elevenchars"), "user.error.password");
+        refused(() -> users.create("pw-digits", office, "123456789012"), "user.error.passwordCommon");
+        refused(() -> users.create("pw-same", office, "aaaaaaaaaaaa"), "user.error.passwordCommon");
+        refused(() -> users.create("pw-list", office, "qwertyuiop123"), "user.error.passwordCommon");
+        refused(() -> users.create("pw-list2", office, "PASSWORD1234"), "user.error.passwordCommon");
+        refused(() -> users.create("zhangwei", office, "zhangwei-2025!"), "user.error.passwordName");
+        assertThat(repository.find("pw-short")).isEmpty();
+        assertThat(repository.find("zhangwei")).isEmpty();
+
+        users.create("pw-reset", office, "Good-Enough-Secret-1");
+        refused(() -> users.resetPassword("pw-reset", "pw-reset-2025-x"), "user.error.passwordName");
+        refused(() -> users.resetPassword("pw-reset", "1234567890ab"), "user.error.passwordCommon");
+        assertThat(encoder.matches("Good-Enough-Secret-1", repository.find("pw-reset").orElseThrow().passwordHash()))
+                .isTrue();
+    }
+
+    @Test
+    void refusesTheCurrentPasswordAsTheNewOne() {
+        users.create("pw-current", new UserChange("当前密码", Role.LEADER, null, true), "Current-Secret-42");
+        signInAs("pw-current", Role.LEADER);
+        refused(() -> users.changeOwnPassword("Current-Secret-42", "Current-Secret-42"), "user.error.passwordSame");
+        TestUsers.signIn(Role.ADMIN);
+        refused(() -> users.resetPassword("pw-current", "Current-Secret-42"), "user.error.passwordSame");
+    }
+
+    @Test
+    void acceptsLongPassphrasesChineseIncludedBeyondBcryptsSeventyTwoBytes() {
+        String ascii = "correct horse battery staple ".repeat(3).strip() + " and more";
+        String chinese = "春眠不觉晓处处闻啼鸟夜来风雨声花落知多少床前明月光疑是地上霜举头";
+        assertThat(ascii.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(72);
+        assertThat(chinese.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(72);
+        users.create("pw-long", new UserChange("长口令", Role.ANALYST, null, true), ascii);
+        assertThat(encoder.matches(ascii, repository.find("pw-long").orElseThrow().passwordHash())).isTrue();
+        assertThat(encoder.matches(ascii.substring(0, 72) + "different tail",
+                repository.find("pw-long").orElseThrow().passwordHash())).as("every byte counts").isFalse();
+        users.resetPassword("pw-long", chinese);
+        assertThat(encoder.matches(chinese, repository.find("pw-long").orElseThrow().passwordHash())).isTrue();
+        assertThat(encoder.matches(chinese.substring(0, 24) + "另外的结尾文字",
+                repository.find("pw-long").orElseThrow().passwordHash())).isFalse();
+    }
+
+    @Test
+    void displayNamesHaveALengthLimit() {
+        refused(() -> users.create("long-name", new UserChange("名".repeat(51), Role.ANALYST, null, true),
+                "Good-Enough-Secret-1"), "user.error.displayName");
+        users.create("long-name", new UserChange("名".repeat(50), Role.ANALYST, null, true), "Good-Enough-Secret-1");
+        refused(() -> users.update("long-name", new UserChange("x".repeat(20_000), Role.ANALYST, null, true)),
+                "user.error.displayName");
+        assertThat(repository.find("long-name").orElseThrow().account().displayName()).hasSize(50);
+    }
+
+    private static void signInAs(String username, Role role) {
+        StrongTownUser user = new StrongTownUser(username, "x", username, role, null, true, true);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
 }

@@ -149,9 +149,10 @@ public class CollectionView extends VerticalLayout implements HasDynamicTitle {
         reportDownload.setText(getTranslation("collection.reportCsv"));
         reportDownload.setId("report-download");
         reportDownload.setVisible(false);
+        String reportFile = getTranslation("collection.reportFile");
         reportDownload.setHref(DownloadHandler.fromInputStream(event -> {
             byte[] csv = lastResult == null ? new byte[0] : lastResult.report().toCsv().getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(csv), "校验报告.csv", "text/csv", csv.length);
+            return new DownloadResponse(new ByteArrayInputStream(csv), reportFile, "text/csv", csv.length);
         }));
         reportDownload.getElement().setAttribute("download", true);
         outcome.setId("upload-outcome");

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import cn.liaocheng.strongtown.dashboard.operations.ErrorIds;
+import cn.liaocheng.strongtown.dashboard.security.AccessRefusals;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -25,8 +26,14 @@ public class ServerErrorView extends Div implements HasErrorParameter<Exception>
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
-        String id = ErrorIds.next();
         Exception error = parameter.getCaughtException();
+        Throwable refusal = AccessRefusals.refusalIn(error);
+        if (refusal != null) {
+            AccessRefusals.reachedErrorHandler(refusal, "view /" + event.getLocation().getPath());
+            NotFoundView.show(this);
+            return HttpServletResponse.SC_FORBIDDEN;
+        }
+        String id = ErrorIds.next();
         LOG.error("request error id={} view {}: {}", id, event.getLocation().getPath(), error.getMessage(), error);
         removeAll();
         add(new H2(getTranslation("ops.errorTitle")), new Paragraph(getTranslation("ops.error", id)));

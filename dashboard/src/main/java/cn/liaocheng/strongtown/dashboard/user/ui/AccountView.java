@@ -37,7 +37,7 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         add(new H3(getTranslation("account.changePassword")));
         current.setLabel(getTranslation("account.current"));
         next.setLabel(getTranslation("account.new"));
-        next.setHelperText(getTranslation("users.password.help", UserService.MIN_PASSWORD_LENGTH));
+        next.setHelperText(getTranslation("users.password.rules", UserService.MIN_PASSWORD_LENGTH));
         repeat.setLabel(getTranslation("account.repeat"));
         current.setId("password-current");
         next.setId("password-new");

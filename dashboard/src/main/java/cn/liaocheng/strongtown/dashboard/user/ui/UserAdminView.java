@@ -120,6 +120,7 @@ public class UserAdminView extends VerticalLayout implements HasDynamicTitle {
         username.setHelperText(getTranslation("users.username.help"));
         TextField displayName = new TextField(getTranslation("users.col.displayName"));
         displayName.setId("user-display-name");
+        displayName.setMaxLength(UserService.MAX_DISPLAY_NAME_LENGTH);
         Select<Role> role = new Select<>();
         role.setLabel(getTranslation("users.col.role"));
         role.setItems(Arrays.asList(Role.values()));
@@ -131,7 +132,7 @@ public class UserAdminView extends VerticalLayout implements HasDynamicTitle {
         Checkbox enabled = new Checkbox(getTranslation("users.enabled"));
         PasswordField password = new PasswordField(getTranslation("users.password"));
         password.setId("user-password");
-        password.setHelperText(getTranslation("users.password.help", UserService.MIN_PASSWORD_LENGTH));
+        password.setHelperText(getTranslation("users.password.rules", UserService.MIN_PASSWORD_LENGTH));
         role.addValueChangeListener(e -> county.setEnabled(e.getValue() != null && e.getValue().countyBound()));
         FormLayout form = new FormLayout(username, displayName, role, county, enabled);
         if (user == null) {
@@ -170,7 +171,7 @@ public class UserAdminView extends VerticalLayout implements HasDynamicTitle {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("users.resetPassword.title", user.username()));
         PasswordField password = new PasswordField(getTranslation("users.password"));
-        password.setHelperText(getTranslation("users.password.help", UserService.MIN_PASSWORD_LENGTH));
+        password.setHelperText(getTranslation("users.password.rules", UserService.MIN_PASSWORD_LENGTH));
         Button save = new Button(getTranslation("users.save"), e -> {
             if (run(() -> users.resetPassword(user.username(), password.getValue()),
                     getTranslation("users.passwordReset", user.username()))) {

@@ -1,0 +1,83 @@
+package cn.liaocheng.strongtown.dashboard.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
+import cn.liaocheng.strongtown.dashboard.security.HttpBrowser;
+
+/**
+ * Bad input at the HTTP edge against the running app: requests Tomcat refuses (oversized header, overlong URL),
+ * malformed Vaadin requests, unknown files and odd query parameters get a clean answer — a Chinese error page where
+ * there is a page, never a stack trace, an exception name, a route list or a server banner.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class HttpEdgeTest extends DashboardTestContext {
+
+    private static void clean(HttpResponse<String> response) {
+        assertThat(response.body()).doesNotContain("Tomcat").doesNotContain("Apache").doesNotContain("Exception")
+                .doesNotContain("\tat ").doesNotContain("Whitelabel").doesNotContain("Could not navigate")
+                .doesNotContain("Available routes");
+        assertThat(response.headers().firstValue("Server")).isEmpty();
+    }
+
+    @Test
+    void anOversizedHeaderGetsTheChineseErrorPage() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(baseUrl() + "/login")).header("X-Fill", "a".repeat(20_000)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("请求无效");
+        clean(response);
+    }
+
+    @Test
+    void anOverlongAddressGetsTheChineseErrorPage() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(baseUrl() + "/login?q=" + "a".repeat(20_000))).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("请求无效");
+        clean(response);
+    }
+
+    @Test
+    void aMalformedVaadinRequestIsAnsweredCleanlyAndLoggedOnce(CapturedOutput output) throws Exception {
+        HttpBrowser browser = new HttpBrowser(baseUrl()).signedIn("analyst", "analyst-demo-2025");
+        for (String body : new String[] {"{not json", "{\"csrfToken\":\"x\",\"rpc\":[{\"type\":\"event\"}],\"syncId\":\"a\"}",
+                "x".repeat(100_000)}) {
+            HttpResponse<String> response = browser.postJson("/?v-r=uidl&v-uiId=0", body);
+            assertThat(response.statusCode()).as(body.substring(0, 8)).isLessThan(500);
+            clean(response);
+        }
+        HttpResponse<String> unknownType = browser.postJson("/?v-r=no-such-type", "{}");
+        clean(unknownType);
+        assertThat(browser.opensOverview()).as("the session goes on").isTrue();
+        System.out.println("EDGE-PROBE " + unknownType.statusCode() + " " + unknownType.body());
+    }
+
+    @Test
+    void unknownFilesAndOddQueryParametersGetCleanAnswers() throws Exception {
+        HttpBrowser browser = new HttpBrowser(baseUrl()).signedIn("analyst", "analyst-demo-2025");
+        HttpResponse<String> missing = browser.get("/js/no-such-file.js");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        clean(missing);
+        for (String path : new String[] {"/league?year=abc&county=%3Cscript%3E&x=%00", "/profile/999999999?y=-1",
+                "/no-such-page?a=b", "/overview?v-r=init&location=..%2F..%2Fetc"}) {
+            HttpResponse<String> response = browser.get(path);
+            assertThat(response.statusCode()).as(path).isLessThan(500);
+            clean(response);
+            assertThat(response.body()).as(path).doesNotContain("<script>");
+        }
+    }
+}
