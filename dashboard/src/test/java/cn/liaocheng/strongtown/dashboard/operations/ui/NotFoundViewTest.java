@@ -27,6 +27,8 @@ class NotFoundViewTest extends KaribuTestBase {
 
     @Test
     void anUnknownRouteShowsAChinesePageWithoutTheRouteListAndIsLoggedOnce(CapturedOutput output) {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.vaadin.flow"))
+                .setLevel(ch.qos.logback.classic.Level.DEBUG);
         signIn(Role.ANALYST);
         Component view = navigate("no-such-page-" + System.nanoTime());
         assertThat(view).isNotNull();
