@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,7 +65,6 @@ class HttpEdgeTest extends DashboardTestContext {
         HttpResponse<String> unknownType = browser.postJson("/?v-r=no-such-type", "{}");
         clean(unknownType);
         assertThat(browser.opensOverview()).as("the session goes on").isTrue();
-        System.out.println("EDGE-PROBE " + unknownType.statusCode() + " " + unknownType.body());
     }
 
     @Test
@@ -72,12 +73,34 @@ class HttpEdgeTest extends DashboardTestContext {
         HttpResponse<String> missing = browser.get("/VAADIN/no-such-file.js");
         assertThat(missing.statusCode()).isLessThan(500);
         clean(missing);
-        for (String path : new String[] {"/league?year=abc&county=%3Cscript%3E&x=%00", "/profile/999999999?y=-1",
+        for (String path : new String[] {"/league?year=abc&county=%3Cscript%3Ealert(7311)%3C/script%3E&x=%00", "/profile/999999999?y=-1",
                 "/no-such-page?a=b", "/overview?v-r=init&location=..%2F..%2Fetc"}) {
             HttpResponse<String> response = browser.get(path);
             assertThat(response.statusCode()).as(path).isLessThan(500);
             clean(response);
-            assertThat(response.body()).as(path).doesNotContain("<script>");
+            assertThat(response.body()).as(path + ": nothing of the query is echoed").doesNotContain("alert(7311)");
         }
+    }
+
+    @Test
+    void aBrokenMessageToAnOpenPageIsAnsweredCleanlyAndLoggedOnce(CapturedOutput output) throws Exception {
+        HttpBrowser browser = new HttpBrowser(baseUrl()).signedIn("analyst", "analyst-demo-2025");
+        HttpResponse<String> init = browser.get("/?v-r=init&location=methodology&query=&v-sw=1400&v-sh=1000&v-wl=0"
+                + "&v-wt=0&v-cw=1400&v-ch=1000&v-bw=1400&v-bh=1000&v-tzo=-480&v-rtzo=-480&v-dstd=0&v-dston=false"
+                + "&v-tzid=Asia%2FShanghai&v-curdate=1700000000000&v-td=false&v-pr=1&v-np=Linux");
+        Matcher ui = Pattern.compile("\"v-uiId\"\\s*:\\s*(\\d+)").matcher(init.body());
+        Matcher key = Pattern.compile("\"Vaadin-Security-Key\"\\s*:\\s*\"([^\"]+)\"").matcher(init.body());
+        assertThat(ui.find() && key.find()).as("the page opened: " + init.body().substring(0,
+                Math.min(300, init.body().length()))).isTrue();
+        int before = errorLines(output);
+        HttpResponse<String> response = browser.postJson("/?v-r=uidl&v-uiId=" + ui.group(1), "{\"csrfToken\":\""
+                + key.group(1) + "\",\"rpc\":[{\"type\":\"no-such-rpc\",\"node\":1}],\"syncId\":0,\"clientId\":0}");
+        assertThat(response.statusCode()).isLessThan(500);
+        clean(response);
+        assertThat(errorLines(output) - before).as("one log line with an error id").isEqualTo(1);
+    }
+
+    private static int errorLines(CapturedOutput output) {
+        return (int) output.getAll().lines().filter(l -> l.contains("request error id=")).count();
     }
 }
