@@ -50,15 +50,13 @@ class ContentSecurityPolicyBrowserTest extends BrowserTestBase {
                         List<WebElement> headings = d.findElements(By.cssSelector("vaadin-app-layout h2"));
                         return !headings.isEmpty() && headings.get(0).isDisplayed();
                     });
+            if (entry.equals(MainLayout.NAVIGATION.get(0))) {
+                // the overview's charts: our script file and the JavaScript the server sends both ran
+                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(
+                        By.cssSelector("echarts-chart[data-rendered='true'] canvas")).isEmpty());
+            }
             assertThat(violations()).as(label).isEmpty();
         }
-        js().executeScript("document.querySelector('vaadin-side-nav-item').click();");
-        Number canvases = new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
-            Number n = (Number) js().executeScript("return document.querySelectorAll('canvas').length;");
-            return n.intValue() > 0 ? n : null;
-        });
-        assertThat(canvases.intValue()).as("ECharts drew its charts").isPositive();
-        assertThat(violations()).isEmpty();
 
         js().executeScript("const i = new Image(); i.src = 'http://203.0.113.1/probe.png'; document.body.append(i);");
         List<String> refused = new WebDriverWait(driver, Duration.ofSeconds(10))
