@@ -118,6 +118,7 @@ public class UserAdminView extends VerticalLayout implements HasDynamicTitle {
         TextField username = new TextField(getTranslation("users.col.username"));
         username.setId("user-username");
         username.setHelperText(getTranslation("users.username.help"));
+        username.setMaxLength(32);
         TextField displayName = new TextField(getTranslation("users.col.displayName"));
         displayName.setId("user-display-name");
         displayName.setMaxLength(UserService.MAX_DISPLAY_NAME_LENGTH);
