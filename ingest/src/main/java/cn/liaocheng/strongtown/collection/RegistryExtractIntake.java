@@ -381,9 +381,10 @@ public final class RegistryExtractIntake {
                 }
                 retireYear(tx, year, version);
                 audit.stage(tx, new AuditEvent(at.toString(), user, "extract", "enterprises", year, version, null,
-                        report.fileName(), report.sha256(), rows, report.summary()));
+                        report.fileName(), report.sha256(), rows, report.summary(), null));
                 tx.commit();
             }
+            audit.forwardToTrail();
             return new IntakeResult(IntakeResult.Outcome.ACCEPTED, report, year, version, List.of());
         }
     }
