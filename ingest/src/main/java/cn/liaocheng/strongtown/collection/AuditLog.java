@@ -76,19 +76,17 @@ public final class AuditLog {
             case "extract" -> "REGISTRY_EXTRACTED";
             default -> "DATA_" + e.action().toUpperCase(java.util.Locale.ROOT);
         };
+        // machine-style detail like the dashboard's own ("league 2025 csv 136 rows"): the audit view shows it
+        // unchanged in either language; the Chinese validation summary stays in this log's own file
         StringBuilder detail = new StringBuilder();
-        detail.append(e.year()).append(" 年").append("enterprises".equals(e.dataset()) ? "企业登记数据第 " : "申报数据第 ")
-                .append(e.revision()).append(" 版");
+        detail.append(e.dataset()).append(' ').append(e.year()).append(" r").append(e.revision());
         if (e.restoredFrom() != null) {
-            detail.append("（恢复第 ").append(e.restoredFrom()).append(" 版）");
+            detail.append(" from r").append(e.restoredFrom());
         }
         if (e.fileName() != null) {
-            detail.append("，文件“").append(e.fileName()).append("”");
+            detail.append(" file ").append(e.fileName());
         }
-        detail.append("，").append(e.changedRows()).append(" 行");
-        if (e.note() != null && !e.note().isBlank()) {
-            detail.append("；").append(e.note());
-        }
+        detail.append(" rows ").append(e.changedRows());
         Instant at = LocalDateTime.parse(e.at()).atZone(ZoneId.systemDefault()).toInstant();
         String ref = "lake-audit:" + e.dataset() + ":" + e.year() + ":r" + e.revision() + ":" + e.action() + ":" + e.at();
         return new TrailEvent(at, TrailEvent.DATA, action, e.user(), e.county(), e.sha256(), detail.toString(), null, ref);

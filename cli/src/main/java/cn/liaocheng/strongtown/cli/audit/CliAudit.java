@@ -22,6 +22,6 @@ public final class CliAudit {
 
     public static void record(Lake lake, String category, String action, String detail, String sha256) {
         AuditTrail.of(lake).append(new TrailEvent(Instant.now(), category, action,
-                "命令行:" + System.getProperty("user.name", "?"), null, sha256, detail, null, null));
+                "cli:" + System.getProperty("user.name", "?"), null, sha256, detail, null, null));
     }
 }

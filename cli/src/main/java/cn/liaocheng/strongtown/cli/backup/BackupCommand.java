@@ -29,8 +29,8 @@ public class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Backup.Summary summary = Backup.create(where.lake(), where.state(), out);
-        CliAudit.record(where.lake(), "BACKUP_CREATED", "备份到 " + out.toAbsolutePath() + "（" + summary.files().size()
-                + " 个文件，当前快照 " + summary.currentSnapshot() + "）", sha256(out));
+        CliAudit.record(where.lake(), "BACKUP_CREATED", "backup " + out.toAbsolutePath() + " files " + summary.files().size()
+                + " snapshot " + summary.currentSnapshot(), sha256(out));
         spec.commandLine().getOut().println("已备份 " + summary.files().size() + " 个文件到 " + out + "（当前快照 "
                 + summary.currentSnapshot() + "）");
         return ExitCodes.OK;

@@ -42,8 +42,8 @@ public class RestoreBackupCommand implements Callable<Integer> {
             }
         }
         Backup.Summary summary = Backup.restore(from, lake, where.state());
-        CliAudit.record(lake, "BACKUP_RESTORED", "从备份 " + from.getFileName() + "（创建于 " + summary.createdAt()
-                + "）恢复 " + summary.files().size() + " 个文件", BackupCommand.sha256(from));
+        CliAudit.record(lake, "BACKUP_RESTORED", "restored from " + from.getFileName() + " created " + summary.createdAt()
+                + " files " + summary.files().size(), BackupCommand.sha256(from));
         spec.commandLine().getOut().println("已恢复 " + summary.files().size() + " 个文件到 " + lake.root() + " 与 "
                 + where.state() + "（当前快照 " + summary.currentSnapshot() + "）");
         return ExitCodes.OK;

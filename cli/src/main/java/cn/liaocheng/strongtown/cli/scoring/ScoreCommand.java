@@ -43,7 +43,7 @@ public class ScoreCommand implements Callable<Integer> {
             removeUnfinishedSnapshots(lake);
             snapshot = ScoringCli.runDuckDb(where.data(), lake, ProgressListener.NONE);
         }
-        CliAudit.record(lake, "SNAPSHOT_PUBLISHED", "快照 " + snapshot + "（strongtown score）", null);
+        CliAudit.record(lake, "SNAPSHOT_PUBLISHED", "snapshot " + snapshot + " (strongtown score)", null);
         spec.commandLine().getOut().printf("已发布快照 %s（用时 %.1f 秒）%n", snapshot, (System.nanoTime() - start) / 1e9);
         return ExitCodes.OK;
     }

@@ -177,7 +177,7 @@ public final class PublicationDrill {
         Set<String> audited = new HashSet<>();
         for (TrailEntry e : AuditTrail.of(lake).entries()) {
             if ("DATA_UPLOADED".equals(e.action()) && e.detail() != null) {
-                audited.add(e.detail().replaceFirst("^\\d+ 年申报数据第 (\\d+) 版.*$", "$1"));
+                audited.add(e.detail().replaceFirst("^declarations \\d+ r(\\d+)\\b.*$", "$1"));
             }
         }
         for (int revision : accepted) {

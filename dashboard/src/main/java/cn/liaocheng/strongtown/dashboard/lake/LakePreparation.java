@@ -96,7 +96,7 @@ public class LakePreparation {
                             new PreparationState(PreparationState.Phase.PREPARING, f, "prep.rescoring", "")));
                 }
                 LOG.info("Re-scored after new data: snapshot {}", snapshot);
-                published(snapshot, "上传、恢复或命名后重新计算");
+                published(snapshot, "new data");
                 state = new PreparationState(PreparationState.Phase.READY, 1, "prep.ready", snapshot);
             } catch (RuntimeException e) {
                 LOG.error("Re-scoring failed", e);
@@ -123,7 +123,7 @@ public class LakePreparation {
                         properties.data(), lake, (f, msg) -> state = new PreparationState(
                                 PreparationState.Phase.PREPARING, 0.7 + 0.3 * f, "prep.scoring", "")));
                 LOG.info("Published snapshot {}", snapshot);
-                published(snapshot, "首次启动计算");
+                published(snapshot, "first start");
             }
             state = new PreparationState(PreparationState.Phase.READY, 1, "prep.ready",
                     SnapshotPointer.current(lake).orElse(""));
@@ -135,7 +135,7 @@ public class LakePreparation {
 
     /** Re-scoring is a data event of the one audit trail. */
     private void published(String snapshot, String why) {
-        events.publishEvent(AuditEntry.of(null, AuditAction.SNAPSHOT_PUBLISHED, "快照 " + snapshot + "（" + why + "）"));
+        events.publishEvent(AuditEntry.of(null, AuditAction.SNAPSHOT_PUBLISHED, "snapshot " + snapshot + " (" + why + ")"));
     }
 
     private void generateDemo() {
