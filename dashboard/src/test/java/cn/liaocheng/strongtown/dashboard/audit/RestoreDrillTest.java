@@ -106,13 +106,14 @@ class RestoreDrillTest {
 
         Map<String, byte[]> exportsAfter = exports(after);
         assertThat(exportsAfter.keySet()).isEqualTo(exportsBefore.keySet());
-        exportsBefore.forEach((name, bytes) -> {
+        for (Map.Entry<String, byte[]> export : exportsBefore.entrySet()) {
+            String name = export.getKey();
             if (name.endsWith(".csv")) {
-                assertThat(exportsAfter.get(name)).as(name).isEqualTo(bytes);
+                assertThat(exportsAfter.get(name)).as(name).isEqualTo(export.getValue());
             } else {
-                assertSameWorkbook(name, bytes, exportsAfter.get(name));
+                assertSameWorkbook(name, export.getValue(), exportsAfter.get(name));
             }
-        });
+        }
 
         open = new WorkflowDatabase(after);
         String hash = open.transaction(c -> {
