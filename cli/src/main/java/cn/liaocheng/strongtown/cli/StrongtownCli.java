@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
+import cn.liaocheng.strongtown.cli.audit.AuditCommand;
 import cn.liaocheng.strongtown.cli.backup.BackupCommand;
 import cn.liaocheng.strongtown.cli.backup.RestoreBackupCommand;
 import cn.liaocheng.strongtown.cli.collection.ExtractCommand;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
                 RestoreBackupCommand.class,
                 ResetAdminPasswordCommand.class,
                 SynthCommand.class,
+                AuditCommand.class,
         },
         exitCodeListHeading = "%n退出码 Exit codes:%n",
         exitCodeList = {

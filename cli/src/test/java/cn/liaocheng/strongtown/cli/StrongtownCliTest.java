@@ -11,7 +11,7 @@ import picocli.CommandLine;
 class StrongtownCliTest {
 
     private static final String[] SUBCOMMANDS = {"demo", "score", "score-spark", "template", "upload", "extract",
-            "revisions", "restore", "backup", "restore-backup", "reset-admin-password", "synth"};
+            "revisions", "restore", "backup", "restore-backup", "reset-admin-password", "synth", "audit"};
 
     @Test
     void helpListsEverySubcommandAndTheExitCodes() {

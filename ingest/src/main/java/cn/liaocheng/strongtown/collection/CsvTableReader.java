@@ -47,9 +47,11 @@ final class CsvTableReader {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(false).get();
         List<String> headers = null;
         List<InputTable.Row> rows = new ArrayList<>();
+        long line = 1;
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             for (CSVRecord record : parser) {
                 List<TableCell> cells = new ArrayList<>();
+                line = parser.getCurrentLineNumber() + 1;
                 record.forEach(v -> cells.add(TableCell.text(v)));
                 if (headers == null) {
                     headers = record.stream().map(String::strip).toList();
@@ -58,7 +60,8 @@ final class CsvTableReader {
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            findings.add(Finding.fileError("CSV 格式错误（引号不配对或行结构损坏）：" + e.getMessage()));
+            // Commons CSV's message is English; the line where parsing stopped is what the user can act on.
+            findings.add(Finding.fileError("CSV 格式错误（引号不配对或行结构损坏），约在第 " + line + " 行之后"));
             return new Read(null, charset, findings);
         }
         if (headers == null) {

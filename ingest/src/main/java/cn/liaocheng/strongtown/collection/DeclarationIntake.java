@@ -138,9 +138,11 @@ public final class DeclarationIntake {
                 String extension = validated.format() == UploadGuard.Format.XLSX ? "xlsx" : "csv";
                 storeUpload(tx, file, extension);
                 audit.stage(tx, new AuditEvent(at.toString(), user, "accept", "declarations", year, revision, null,
-                        file.originalName(), file.sha256(), changed.size(), validated.report().summary()));
+                        file.originalName(), file.sha256(), changed.size(), validated.report().summary(),
+                        countyOf(changed)));
                 tx.commit();
             }
+            audit.forwardToTrail();
             return new IntakeResult(IntakeResult.Outcome.ACCEPTED, validated.report(), year, revision, changes);
         }
     }
@@ -188,12 +190,22 @@ public final class DeclarationIntake {
             try (LakeTransaction tx = LakeTransaction.begin(lake)) {
                 store.stage(tx, year, next, rows, user, at, null);
                 audit.stage(tx, new AuditEvent(at.toString(), user, "restore", "declarations", year, next, revision,
-                        null, null, rows.size(), "恢复第 " + revision + " 版的数值"));
+                        null, null, rows.size(), "恢复第 " + revision + " 版的数值", countyOf(rows)));
                 tx.commit();
             }
+            audit.forwardToTrail();
             return new IntakeResult(IntakeResult.Outcome.ACCEPTED, report, year, next, rows.stream()
                     .map(v -> new ValueChange(v.townCode(), v.indicatorId(), current.get(v.key()), v.value())).toList());
         }
+    }
+
+    /** The county of the changed towns when they all lie in one, for the audit trail's county filter. */
+    private String countyOf(List<DeclaredValue> values) {
+        java.util.Set<String> counties = new java.util.HashSet<>();
+        for (DeclaredValue v : values) {
+            counties.add(towns.find(v.townCode()).map(t -> t.countyCode()).orElse(""));
+        }
+        return counties.size() == 1 && !counties.contains("") ? counties.iterator().next() : null;
     }
 
     private static DeclaredValue value(String key, Double value) {

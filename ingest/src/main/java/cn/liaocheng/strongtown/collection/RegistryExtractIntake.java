@@ -116,9 +116,10 @@ public final class RegistryExtractIntake {
             progress.progress(0.9, "写入数据湖");
             return publish(st, report, year, user, rows);
         } catch (IOException | UncheckedIOException e) {
-            findings.add(Finding.fileError("无法读取文件（编码或 CSV 结构错误）：" + e.getMessage()));
+            // reasons in Chinese only; the reader's and DuckDB's English messages are not for users
+            findings.add(Finding.fileError("无法读取文件（编码或 CSV 结构错误，例如引号不配对、列数不一致）"));
         } catch (SQLException e) {
-            findings.add(Finding.fileError("无法读取文件（" + e.getMessage().lines().findFirst().orElse("") + "）"));
+            findings.add(Finding.fileError("无法读取文件（不是有效的 CSV 或 Parquet 文件，或某列的内容与其类型不符）"));
         } finally {
             if (work != null) {
                 cn.liaocheng.strongtown.lake.AtomicFiles.deleteTree(work);
@@ -380,9 +381,10 @@ public final class RegistryExtractIntake {
                 }
                 retireYear(tx, year, version);
                 audit.stage(tx, new AuditEvent(at.toString(), user, "extract", "enterprises", year, version, null,
-                        report.fileName(), report.sha256(), rows, report.summary()));
+                        report.fileName(), report.sha256(), rows, report.summary(), null));
                 tx.commit();
             }
+            audit.forwardToTrail();
             return new IntakeResult(IntakeResult.Outcome.ACCEPTED, report, year, version, List.of());
         }
     }

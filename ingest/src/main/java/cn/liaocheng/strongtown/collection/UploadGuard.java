@@ -99,7 +99,8 @@ final class UploadGuard {
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            return Optional.of("工作簿已损坏，无法解压：" + e.getMessage());
+            // no exception text: the user needs the reason, not the inflater's English message
+            return Optional.of("工作簿已损坏，无法解压（文件不完整或不是有效的 .xlsx 压缩包），请重新保存后上传");
         }
         return entries == 0 ? Optional.of("工作簿已损坏：压缩包中没有内容") : Optional.empty();
     }

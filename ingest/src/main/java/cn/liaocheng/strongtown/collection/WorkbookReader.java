@@ -69,7 +69,12 @@ final class WorkbookReader {
         if (message.contains("Zip bomb") || message.contains("zip bomb") || message.contains("exceeded the maximum")) {
             return "工作簿超出安全限制（疑为压缩炸弹），已拒绝";
         }
-        return "无法读取工作簿，文件可能已损坏：" + e.getClass().getSimpleName();
+        // The reason in Chinese only: POI's exception names and English messages mean nothing to the user
+        // (and tell an attacker which parser runs); the upload is rejected either way.
+        if (message.contains("DOCTYPE") || message.contains("DTD") || message.contains("entity")) {
+            return "工作簿含有不允许的 XML 文档类型声明（DOCTYPE，可能引用外部实体），已拒绝；请用 Excel 另存为 .xlsx 后重新上传";
+        }
+        return "无法读取工作簿：文件已损坏或不是 Excel 工作簿（.xlsx），请用 Excel 打开并另存为 .xlsx 后重新上传";
     }
 
     private static TemplateStamp readStamp(XSSFWorkbook wb, List<Finding> findings) {

@@ -91,6 +91,7 @@ class BadInputCorpusTest {
                 bad("csv name, workbook content", () -> file("a.csv", city()), "文件内容是 Excel 工作簿"),
                 bad("truncated workbook", () -> file("a.xlsx", Arrays.copyOf(city(), city().length / 2)), "工作簿已损坏"),
                 bad("zip that is no workbook", () -> file("a.xlsx", zip(Map.of("hello.txt", "hi".getBytes()))), "无法读取工作簿"),
+                bad("XXE workbook", () -> file("a.xlsx", withEntity(city())), "DOCTYPE"),
                 bad("zip bomb", () -> file("a.xlsx", zip(Map.of("xl/worksheets/sheet1.xml", new byte[60 * 1024 * 1024]))), "疑为压缩炸弹"),
                 bad("too many zip entries", () -> file("a.xlsx", manyEntries(400)), "内部文件过多"),
                 bad("oversized upload", () -> file("a.csv", new byte[(int) UploadGuard.MAX_UPLOAD_BYTES + 1]), "文件过大"),
@@ -151,6 +152,70 @@ class BadInputCorpusTest {
                 bad("unknown town name", () -> csv("乡镇名称,县（市、区）," + POP + "," + GDP + "\n不存在镇,冠县,30,5000\n", StandardCharsets.UTF_8), "未知的乡镇“不存在镇”"),
                 bad("town name in the wrong county", () -> csv("乡镇名称,县（市、区）," + POP + "," + GDP + "\n" + FIRST.name() + ",冠县,30,5000\n", StandardCharsets.UTF_8), "无匹配"),
                 bad("yuan header converts below the valid range", () -> csv("乡镇代码," + POP + ",地区生产总值（元）\n" + FIRST.code() + ",30,5000\n", StandardCharsets.UTF_8), "换算为万元后为 0.5"));
+    }
+
+    /**
+     * Damaged and hostile containers whose reason comes from an exception: the message is Chinese only —
+     * no exception class name or English exception message (which once read "…：Unexpected end of ZLIB
+     * input stream" and "…：POIXMLException").
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exceptionCorpus")
+    void givesTheReasonWithoutExceptionText(String name, Supplier<UploadedFile> input) {
+        IntakeResult result = intake.submit(input.get(), YEAR, "office");
+        assertThat(result.outcome()).isEqualTo(IntakeResult.Outcome.REJECTED);
+        assertThat(result.report().errors()).isNotEmpty().allSatisfy(f -> {
+            String reason = f.toLine();
+            // the words a Chinese message may name; anything else in Latin letters is foreign text
+            String rest = reason.replaceAll("CSV|Excel|xlsx|XML|DOCTYPE|UTF-8|GBK", "");
+            assertThat(rest).as(reason).doesNotContainPattern("[A-Za-z]{2,}");
+            assertThat(reason).as(reason).doesNotContain("Exception", "ZLIB", "stream");
+        });
+    }
+
+    static Stream<Arguments> exceptionCorpus() {
+        return Stream.of(
+                Arguments.of("truncated workbook", (Supplier<UploadedFile>) () -> file("a.xlsx", Arrays.copyOf(city(), city().length / 2))),
+                Arguments.of("workbook cut inside its first entry", (Supplier<UploadedFile>) () -> file("a.xlsx", Arrays.copyOf(city(), 200))),
+                Arguments.of("XXE workbook", (Supplier<UploadedFile>) () -> file("a.xlsx", withEntity(city()))),
+                Arguments.of("zip that is no workbook", (Supplier<UploadedFile>) () -> file("a.xlsx", zip(Map.of("hello.txt", "hi".getBytes())))),
+                Arguments.of("broken sheet XML", (Supplier<UploadedFile>) () -> file("a.xlsx", replaceEntry(city(), "xl/workbook.xml", "<workbook><sheets>".getBytes(StandardCharsets.UTF_8)))),
+                Arguments.of("unbalanced quotes", (Supplier<UploadedFile>) () -> csv("乡镇代码,乡镇名称," + POP + "\n\"" + FIRST.code() + ",x,3\n", StandardCharsets.UTF_8)));
+    }
+
+    /** The workbook with an external-entity DOCTYPE in its workbook part (an XXE probe). */
+    private static byte[] withEntity(byte[] workbook) {
+        String xxe = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE workbook [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n";
+        return replaceEntry(workbook, "xl/workbook.xml", null, xxe);
+    }
+
+    private static byte[] replaceEntry(byte[] workbook, String entryName, byte[] content) {
+        return replaceEntry(workbook, entryName, content, null);
+    }
+
+    /** Copies the zip, replacing one entry's content, or (with a prolog) swapping its XML declaration for it. */
+    private static byte[] replaceEntry(byte[] workbook, String entryName, byte[] content, String prolog) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(workbook));
+             ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals(entryName)) {
+                    if (prolog != null) {
+                        String xml = new String(bytes, StandardCharsets.UTF_8).replaceFirst("^<\\?xml[^>]*\\?>\\s*", "");
+                        bytes = (prolog + xml).getBytes(StandardCharsets.UTF_8);
+                    } else {
+                        bytes = content;
+                    }
+                }
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static Arguments bad(String name, Supplier<UploadedFile> input, String expected) {

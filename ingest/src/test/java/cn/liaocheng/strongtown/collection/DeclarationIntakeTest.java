@@ -97,6 +97,13 @@ class DeclarationIntakeTest {
         assertThat(intake().revisions(YEAR)).hasSize(3);
         assertThat(intake().auditLog().events()).extracting(AuditEvent::action).containsExactly("accept", "accept", "restore");
         assertThat(intake().auditLog().events().get(2).restoredFrom()).isEqualTo(1);
+        // each event is in the one audit trail too, once, with the file's hash, and the chain holds
+        var trail = cn.liaocheng.strongtown.audit.AuditTrail.of(new Lake(root));
+        assertThat(trail.entries()).extracting(e -> e.action()).containsExactly("DATA_UPLOADED", "DATA_UPLOADED", "DATA_RESTORED");
+        assertThat(trail.entries().get(0).sha256()).isEqualTo(intake().auditLog().events().get(0).sha256()).hasSize(64);
+        assertThat(trail.entries().get(2).detail()).startsWith("declarations 2025 r3 from r1");
+        assertThat(intake().auditLog().forwardToTrail()).isZero();
+        assertThat(trail.verify().intact()).isTrue();
         assertThat(intake().restore(YEAR, 3, "admin").outcome()).isEqualTo(IntakeResult.Outcome.UNCHANGED);
     }
 

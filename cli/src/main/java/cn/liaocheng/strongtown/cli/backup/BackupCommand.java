@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import cn.liaocheng.strongtown.cli.DataOptions;
 import cn.liaocheng.strongtown.cli.ExitCodes;
+import cn.liaocheng.strongtown.cli.audit.CliAudit;
 import cn.liaocheng.strongtown.collection.Backup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +29,26 @@ public class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Backup.Summary summary = Backup.create(where.lake(), where.state(), out);
+        CliAudit.record(where.lake(), "BACKUP_CREATED", "backup " + out.toAbsolutePath() + " files " + summary.files().size()
+                + " snapshot " + summary.currentSnapshot(), sha256(out));
         spec.commandLine().getOut().println("已备份 " + summary.files().size() + " 个文件到 " + out + "（当前快照 "
                 + summary.currentSnapshot() + "）");
         return ExitCodes.OK;
+    }
+
+    /** The archive's SHA-256, so that the trail names exactly which file a later restore came from. */
+    static String sha256(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("无法读取 " + file, e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

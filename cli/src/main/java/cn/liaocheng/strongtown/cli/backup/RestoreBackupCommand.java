@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import cn.liaocheng.strongtown.cli.CliFailure;
 import cn.liaocheng.strongtown.cli.DataOptions;
 import cn.liaocheng.strongtown.cli.ExitCodes;
+import cn.liaocheng.strongtown.cli.audit.CliAudit;
 import cn.liaocheng.strongtown.collection.Backup;
 import cn.liaocheng.strongtown.lake.Lake;
 import picocli.CommandLine.Command;
@@ -41,6 +42,8 @@ public class RestoreBackupCommand implements Callable<Integer> {
             }
         }
         Backup.Summary summary = Backup.restore(from, lake, where.state());
+        CliAudit.record(lake, "BACKUP_RESTORED", "restored from " + from.getFileName() + " created " + summary.createdAt()
+                + " files " + summary.files().size(), BackupCommand.sha256(from));
         spec.commandLine().getOut().println("已恢复 " + summary.files().size() + " 个文件到 " + lake.root() + " 与 "
                 + where.state() + "（当前快照 " + summary.currentSnapshot() + "）");
         return ExitCodes.OK;

@@ -19,6 +19,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import cn.liaocheng.strongtown.cli.CliFailure;
 import cn.liaocheng.strongtown.cli.DataOptions;
 import cn.liaocheng.strongtown.cli.ExitCodes;
+import cn.liaocheng.strongtown.cli.audit.CliAudit;
+import cn.liaocheng.strongtown.audit.TrailEvent;
 import cn.liaocheng.strongtown.lake.DuckDb;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code strongtown reset-admin-password}: sets the {@code admin} account's password in the workflow database,
- * enables and unlocks it (creates it if missing), and writes the reset to the audit log. The hash is BCrypt under
+ * enables and unlocks it (creates it if missing), and writes the reset to the lake's audit trail. The hash is BCrypt under
  * Spring Security's delegating encoder ({@code {bcrypt}…}), as the dashboard checks it. The dashboard must be
  * stopped (the database has one writing process).
  */
@@ -65,6 +67,8 @@ public class ResetAdminPasswordCommand implements Callable<Integer> {
         }
         String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password);
         boolean created = store(database, hash);
+        // the one audit trail, in the lake (the workflow database's old audit table is no longer written)
+        CliAudit.record(where.lake(), TrailEvent.ACCOUNT, "PASSWORD_RESET", ADMIN, null);
         spec.commandLine().getOut().println((created ? "已创建管理员账户 admin 并设置密码" : "已重置管理员 admin 的密码并解锁")
                 + "（工作库 " + database + "）");
         return ExitCodes.OK;
@@ -119,12 +123,6 @@ public class ResetAdminPasswordCommand implements Callable<Integer> {
                     insert.setLong(4, now);
                     insert.executeUpdate();
                 }
-            }
-            try (PreparedStatement audit = c.prepareStatement("INSERT INTO audit_log (at_epoch_ms, username, action, "
-                    + "detail, remote_address) VALUES (?, NULL, 'PASSWORD_RESET', ?, 'strongtown-cli')")) {
-                audit.setLong(1, now);
-                audit.setString(2, ADMIN);
-                audit.executeUpdate();
             }
             c.commit();
             return created;

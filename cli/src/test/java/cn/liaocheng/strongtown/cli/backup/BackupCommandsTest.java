@@ -36,6 +36,15 @@ class BackupCommandsTest {
         assertThat(restore.exitCode()).as(restore.err()).isEqualTo(ExitCodes.OK);
         assertThat(new Lake(newLake).hasRawData()).isTrue();
         assertThat(Files.readString(newState.resolve("secrets").resolve("pseudonym.key"))).isEqualTo("00112233");
+        // the backup and the restore are data events of the restored lake's audit trail, whose chain holds
+        var trail = cn.liaocheng.strongtown.audit.AuditTrail.of(new Lake(newLake));
+        assertThat(trail.verify().intact()).isTrue();
+        assertThat(trail.entries().get(trail.entries().size() - 1)).satisfies(e -> {
+            assertThat(e.action()).isEqualTo("BACKUP_RESTORED");
+            assertThat(e.sha256()).isEqualTo(BackupCommand.sha256(zip));
+        });
+        assertThat(cn.liaocheng.strongtown.audit.AuditTrail.of(new Lake(lake)).entries())
+                .anySatisfy(e -> assertThat(e.action()).isEqualTo("BACKUP_CREATED"));
 
         CliRun again = CliRun.onData(newLake, newState, "restore-backup", "--from", zip.toString());
         assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);

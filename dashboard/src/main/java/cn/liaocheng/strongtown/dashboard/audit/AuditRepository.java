@@ -1,90 +1,71 @@
 package cn.liaocheng.strongtown.dashboard.audit;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Repository;
 
+import cn.liaocheng.strongtown.audit.AuditTrail;
+import cn.liaocheng.strongtown.audit.TrailEntry;
+import cn.liaocheng.strongtown.audit.TrailEvent;
+import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 import cn.liaocheng.strongtown.dashboard.workflow.WorkflowDatabase;
+import cn.liaocheng.strongtown.lake.Lake;
 
-/** The {@code audit_log} table of the workflow database; append-only. */
+/**
+ * The one audit trail ({@link AuditTrail}, a hash-chained JSON-lines file in the lake that the command
+ * line writes too): appends the dashboard's events and answers the view's pages. The trail is read
+ * incrementally and filtered in memory — it holds tens of thousands of entries over years, not millions.
+ */
 @Repository
 class AuditRepository {
 
     static final int MAX_TEXT = 500;
 
-    private final WorkflowDatabase database;
+    private final AuditTrail trail;
 
-    AuditRepository(WorkflowDatabase database) {
-        this.database = database;
+    AuditRepository(StrongTownProperties properties, WorkflowDatabase database) {
+        Lake lake = new Lake(properties.lake());
+        this.trail = AuditTrail.of(lake);
+        // before the first new entry: the older logs' entries come first, in their time order
+        AuditTrailImport.run(database, lake, trail);
+    }
+
+    AuditTrail trail() {
+        return trail;
     }
 
     void append(Instant at, AuditEntry entry) {
-        database.transaction(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO audit_log (at_epoch_ms, username, action, detail, remote_address) VALUES (?, ?, ?, ?, ?)")) {
-                st.setLong(1, at.toEpochMilli());
-                st.setString(2, clip(entry.username()));
-                st.setString(3, entry.action().name());
-                st.setString(4, clip(entry.detail()));
-                st.setString(5, clip(entry.remoteAddress()));
-                st.executeUpdate();
-            }
-            return null;
-        });
+        AuditAction action = entry.action();
+        trail.append(new TrailEvent(at, action.category(), action.name(), clip(entry.username()), entry.county(),
+                entry.fileSha256(), clip(entry.detail()), clip(entry.remoteAddress()), null));
     }
 
     /** Newest first. */
     List<AuditRecord> page(AuditFilter filter, int offset, int limit) {
-        return database.transaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT id, at_epoch_ms, username, action, detail, remote_address"
-                    + " FROM audit_log WHERE " + where() + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
-                int i = bind(st, filter);
-                st.setInt(i++, limit);
-                st.setInt(i, offset);
-                List<AuditRecord> rows = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new AuditRecord(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                                AuditAction.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)));
-                    }
-                }
-                return rows;
+        List<TrailEntry> entries = trail.entries();
+        List<AuditRecord> rows = new ArrayList<>();
+        int skipped = 0;
+        for (int i = entries.size() - 1; i >= 0 && rows.size() < limit; i--) {
+            AuditRecord r = record(entries.get(i));
+            if (filter.matches(r) && skipped++ >= offset) {
+                rows.add(r);
             }
-        });
+        }
+        return rows;
     }
 
     int count(AuditFilter filter) {
-        return database.transaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT count(*) FROM audit_log WHERE " + where())) {
-                bind(st, filter);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return (int) trail.entries().stream().map(AuditRepository::record).filter(filter::matches).count();
     }
 
-    private static String where() {
-        return "(? IS NULL OR username = ?) AND (? IS NULL OR action = ?)";
+    private static AuditRecord record(TrailEntry e) {
+        return new AuditRecord(e.seq(), e.instant(), e.user(), AuditAction.of(e.action()).orElse(null), e.detail(),
+                e.address(), e.county(), e.sha256(), e.category(), e.action());
     }
 
-    private static int bind(PreparedStatement st, AuditFilter filter) throws SQLException {
-        String action = filter.action() == null ? null : filter.action().name();
-        st.setString(1, filter.username());
-        st.setString(2, filter.username());
-        st.setString(3, action);
-        st.setString(4, action);
-        return 5;
-    }
-
-    /** Long texts are cut in the log (never in exports) and marked with an ellipsis. */
+    /** Long texts are cut in the trail (never in exports) and marked with an ellipsis. */
     private static String clip(String text) {
         return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
     }

@@ -8,11 +8,14 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
+import cn.liaocheng.strongtown.dashboard.audit.AuditAction;
+import cn.liaocheng.strongtown.dashboard.audit.AuditEntry;
 import cn.liaocheng.strongtown.dashboard.operations.OperationsMetrics;
 import cn.liaocheng.strongtown.dashboard.operations.OperationsMetrics.ScoringTrigger;
 import cn.liaocheng.strongtown.demo.DemoDataGenerator;
@@ -40,6 +43,7 @@ public class LakePreparation {
     private final CatalogRepository catalogs;
     private final Lake lake;
     private final OperationsMetrics metrics;
+    private final ApplicationEventPublisher events;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "lake-preparation");
         t.setDaemon(true);
@@ -49,7 +53,8 @@ public class LakePreparation {
             "prep.waiting", "");
 
     public LakePreparation(StrongTownProperties properties, TownRegistry towns, CatalogRepository catalogs,
-                           OperationsMetrics metrics) {
+                           OperationsMetrics metrics, ApplicationEventPublisher events) {
+        this.events = events;
         this.properties = properties;
         this.metrics = metrics;
         this.towns = towns;
@@ -91,6 +96,7 @@ public class LakePreparation {
                             new PreparationState(PreparationState.Phase.PREPARING, f, "prep.rescoring", "")));
                 }
                 LOG.info("Re-scored after new data: snapshot {}", snapshot);
+                published(snapshot, "new data");
                 state = new PreparationState(PreparationState.Phase.READY, 1, "prep.ready", snapshot);
             } catch (RuntimeException e) {
                 LOG.error("Re-scoring failed", e);
@@ -117,6 +123,7 @@ public class LakePreparation {
                         properties.data(), lake, (f, msg) -> state = new PreparationState(
                                 PreparationState.Phase.PREPARING, 0.7 + 0.3 * f, "prep.scoring", "")));
                 LOG.info("Published snapshot {}", snapshot);
+                published(snapshot, "first start");
             }
             state = new PreparationState(PreparationState.Phase.READY, 1, "prep.ready",
                     SnapshotPointer.current(lake).orElse(""));
@@ -124,6 +131,11 @@ public class LakePreparation {
             LOG.error("Preparing the lake failed", e);
             state = new PreparationState(PreparationState.Phase.FAILED, 0, "prep.failed", e.getMessage());
         }
+    }
+
+    /** Re-scoring is a data event of the one audit trail. */
+    private void published(String snapshot, String why) {
+        events.publishEvent(AuditEntry.of(null, AuditAction.SNAPSHOT_PUBLISHED, "snapshot " + snapshot + " (" + why + ")"));
     }
 
     private void generateDemo() {
