@@ -123,20 +123,20 @@ public final class ScoringPipeline {
         int steps = INPUT_STAGES.size() + SCORE_STAGES.size() + tree.maxDepth() + RESULT_STAGES.size() + 2;
         int[] done = {0};
         Consumer<String> tick = step -> progress.progress((double) ++done[0] / (steps + 1), step);
-        INPUT_STAGES.forEach(stage -> runStage(engine, stage, tick));
+        INPUT_STAGES.forEach(stage -> runStage(engine, stage, catalog, tick));
         PeerGroups.Result peers = PeerGroups.compute(engine, catalog.peers(), SEED);
         engine.register(peers.groups());
         engine.register(peers.similar());
         tick.accept("peer_groups");
-        SCORE_STAGES.forEach(stage -> runStage(engine, stage, tick));
+        SCORE_STAGES.forEach(stage -> runStage(engine, stage, catalog, tick));
         aggregate(engine, tree, tick);
-        RESULT_STAGES.forEach(stage -> runStage(engine, stage, tick));
+        RESULT_STAGES.forEach(stage -> runStage(engine, stage, catalog, tick));
         engine.register(RankIntervals.compute(engine, tree, SEED, draws, RankIntervals.DEFAULT_WEIGHT_NOISE));
         tick.accept("rank_intervals");
     }
 
-    private static void runStage(SqlEngine engine, String stage, Consumer<String> tick) {
-        engine.materialise(stage.substring(3), sql(stage));
+    private static void runStage(SqlEngine engine, String stage, Catalog catalog, Consumer<String> tick) {
+        engine.materialise(stage.substring(3), sql(stage, catalog));
         tick.accept(stage);
     }
 
@@ -153,6 +153,14 @@ public final class ScoringPipeline {
             tick.accept(AGGREGATE_STAGE + "#" + depth);
         }
         engine.materialise("aggregate_scores", "SELECT * FROM aggregate_scores_" + tree.maxDepth());
+    }
+
+    /**
+     * The SQL text of a stage with the catalog's constants filled in: {@code ${rank_decimals}} (a literal,
+     * since Spark's ROUND needs a constant scale).
+     */
+    public static String sql(String stage, Catalog catalog) {
+        return sql(stage).replace("${rank_decimals}", String.valueOf(catalog.ranking().rankDecimals()));
     }
 
     /** The SQL text of a stage. */

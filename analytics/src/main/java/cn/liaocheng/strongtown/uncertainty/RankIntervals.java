@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import cn.liaocheng.strongtown.engine.InputTable;
 import cn.liaocheng.strongtown.engine.InputTable.Column;
 import cn.liaocheng.strongtown.engine.SqlEngine;
+import cn.liaocheng.strongtown.scoring.Aggregator;
 import cn.liaocheng.strongtown.scoring.CatalogTree;
 
 /**
@@ -46,7 +47,7 @@ public final class RankIntervals {
     }
 
     public static InputTable compute(SqlEngine engine, CatalogTree tree, long seed, int draws, double noise) {
-        TreeModel model = new TreeModel(tree);
+        Aggregator model = Aggregator.of(tree);
         Map<Integer, YearScores> years = YearScores.load(engine.query(SCORES_SQL), model);
         Map<Integer, List<Map<String, Object>>> official = engine.query(OFFICIAL_SQL).stream()
                 .collect(Collectors.groupingBy(r -> ((Number) r.get("year")).intValue(), TreeMap::new, Collectors.toList()));
@@ -60,7 +61,7 @@ public final class RankIntervals {
                 new Column("rank_p95", DOUBLE), new Column("overlaps_next", BOOLEAN), new Column("draws", INT)), rows);
     }
 
-    private static List<Object[]> intervals(YearScores scores, TreeModel model, List<Map<String, Object>> official,
+    private static List<Object[]> intervals(YearScores scores, Aggregator model, List<Map<String, Object>> official,
                                             long seed, int draws, double noise) {
         int[][] ranks = new MonteCarlo(scores, model, seed, noise).draw(draws);
         List<Object[]> rows = new ArrayList<>();

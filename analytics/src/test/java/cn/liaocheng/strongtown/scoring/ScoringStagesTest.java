@@ -30,6 +30,11 @@ class ScoringStagesTest {
             harness.close();
         }
         harness = new StageHarness(catalog);
+        scoreDeclarations(harness);
+    }
+
+    /** Declares the hand-computed values below and runs stages 02–08 on them. */
+    static void scoreDeclarations(StageHarness harness) {
         harness.table("registry_measures", "SELECT CAST(NULL AS VARCHAR) AS town_code, CAST(NULL AS INTEGER) AS year, "
                 + "CAST(NULL AS VARCHAR) AS measure, CAST(NULL AS DOUBLE) AS value WHERE FALSE");
         harness.table("declarations", """
