@@ -31,7 +31,6 @@ public final class Aggregator {
     private final double[][] weights;
     private final boolean[] geometric;
     private final double[] minCoverage;
-    private final int[] depth;
     private final String[] kind;
     private final double floor;
     private final int rankDecimals;
@@ -51,7 +50,6 @@ public final class Aggregator {
         weights = new double[n][];
         geometric = new boolean[n];
         minCoverage = new double[n];
-        depth = new int[n];
         kind = new String[n];
         double floorOfTree = 1.0;
         int a = 0;
@@ -61,7 +59,6 @@ public final class Aggregator {
             weights[a] = parentEdges.stream().mapToDouble(CatalogTree.Edge::weight).toArray();
             geometric[a] = "geometric".equals(first.method());
             minCoverage[a] = first.minCoverage();
-            depth[a] = first.parentDepth();
             kind[a] = first.parentKind();
             floorOfTree = first.geometricFloor();
             a++;
@@ -143,15 +140,26 @@ public final class Aggregator {
     }
 
     /**
-     * Fills the score and coverage of every aggregate of depth ≥ {@code fromDepth} (1: from the dimensions up;
-     * 2: from published dimension scores up). The nodes below must be filled in; an indicator with a score has
-     * coverage 1.
+     * Fills the score and coverage of every aggregate from the indicator scores (an indicator with a score has
+     * coverage 1).
      *
      * @param weights [aggregate][child], e.g. {@link #weights()} perturbed or changed
      */
-    public void aggregate(double[] score, double[] coverage, double[][] weights, int fromDepth) {
+    public void aggregate(double[] score, double[] coverage, double[][] weights) {
+        aggregate(score, coverage, weights, false);
+    }
+
+    /**
+     * Fills the score and coverage of the groups and the composite from the dimensions' scores and coverages
+     * (as published), leaving the dimensions as given.
+     */
+    public void aggregateAboveDimensions(double[] score, double[] coverage, double[][] weights) {
+        aggregate(score, coverage, weights, true);
+    }
+
+    private void aggregate(double[] score, double[] coverage, double[][] weights, boolean aboveDimensions) {
         for (int a = 0; a < children.length; a++) {
-            if (depth[a] < fromDepth) {
+            if (aboveDimensions && "dimension".equals(kind[a])) {
                 continue;
             }
             int[] c = children[a];

@@ -54,7 +54,7 @@ final class MonteCarlo {
                     for (int i = 0; i < indicators; i++) {
                         coverage[i] = Double.isNaN(s[i]) ? Double.NaN : 1.0;
                     }
-                    aggregator.aggregate(node, coverage, w, 1);
+                    aggregator.aggregate(node, coverage, w);
                     composite[t] = node[aggregator.composite()];
                 }
             }

@@ -90,7 +90,7 @@ class AggregationEqualityTest {
                     node[i] = s[i];
                     coverage[i] = Double.isNaN(s[i]) ? Double.NaN : 1.0;
                 }
-                aggregator.aggregate(node, coverage, aggregator.weights(), 1);
+                aggregator.aggregate(node, coverage, aggregator.weights());
                 for (int n = aggregator.indicators(); n < aggregator.nodes(); n++) {
                     Map<String, Object> row = sql.get(towns.get(t) + "/" + aggregator.id(n));
                     String where = towns.get(t) + " " + aggregator.id(n);

@@ -19,7 +19,8 @@ per_county AS (
          SUM(CASE WHEN tb.band_id IS NOT NULL THEN 1 ELSE 0 END) AS top_band_towns,
          SUM(CASE WHEN d.town_code IS NOT NULL THEN 1 ELSE 0 END) AS designated_towns
   FROM composite c
-  LEFT JOIN designations d ON d.town_code = c.town_code AND d.year <= c.year
+  LEFT JOIN (SELECT town_code, MIN(year) AS year FROM designations GROUP BY town_code) d
+         ON d.town_code = c.town_code AND d.year <= c.year
   LEFT JOIN top_band tb ON tb.band_id = c.band
   GROUP BY c.county_code, c.year
 ),

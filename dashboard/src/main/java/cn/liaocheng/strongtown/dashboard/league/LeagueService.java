@@ -25,7 +25,8 @@ import cn.liaocheng.strongtown.town.TownType;
 
 /**
  * The town league table from the published snapshot, one page at a time (DuckDB does the
- * filtering, sorting, LIMIT and OFFSET). County staff read only their own county.
+ * filtering, sorting, LIMIT and OFFSET). County staff read only their own county. Towns below the
+ * coverage rule (no composite, 数据不足) are listed without a composite rank, after every ranked town.
  */
 @Service
 @PreAuthorize(Access.LEAGUE_READERS)
@@ -142,7 +143,7 @@ public class LeagueService {
                 LEFT JOIN d ON d.town_code = w.town_code
                 LEFT JOIN ri ON ri.town_code = w.town_code
                 LEFT JOIN q ON q.town_code = w.town_code
-                WHERE w.composite IS NOT NULL
+                WHERE w.coverage IS NOT NULL
                   AND (CAST(? AS VARCHAR) IS NULL OR t.county_code = ?)
                   AND (CAST(? AS VARCHAR) IS NULL OR t.town_type = ?)
                   AND (CAST(? AS INTEGER) IS NULL OR w.peer_group = ?)
@@ -191,6 +192,7 @@ public class LeagueService {
             terms.add(expression + (sort.descending() ? " DESC" : " ASC") + " NULLS LAST");
         }
         terms.add("rank_city ASC NULLS LAST");
+        terms.add("ranked_score DESC NULLS LAST"); // within a shared rank (equal as shown), the higher score first
         terms.add("w.town_code");
         return String.join(", ", terms);
     }
@@ -201,7 +203,7 @@ public class LeagueService {
             dims.put(d.id(), nullableDouble(rs, "dim_" + d.id()));
         }
         return new LeagueRow(rs.getString("town_code"), rs.getString("town_name"), rs.getString("county_code"),
-                rs.getString("county_name"), TownType.fromLabel(rs.getString("town_type")), rs.getDouble("composite"),
+                rs.getString("county_name"), TownType.fromLabel(rs.getString("town_type")), nullableDouble(rs, "composite"),
                 dims, nullableInt(rs, "rank_city"), nullableInt(rs, "rank_county"), nullableInt(rs, "rank_change"),
                 nullableDouble(rs, "coverage"), nullableInt(rs, "designated_in"), nullableInt(rs, "rank_type"),
                 rs.getString("band"), nullableDouble(rs, "rank_p5"), nullableDouble(rs, "rank_p95"),

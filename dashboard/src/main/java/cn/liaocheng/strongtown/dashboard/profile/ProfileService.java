@@ -85,6 +85,40 @@ public class ProfileService {
                 similar(townCode, year)));
     }
 
+    /**
+     * Why the town has no composite in a year, if it has data but too little (the coverage rule); empty when
+     * it has a composite or no data at all.
+     */
+    public Optional<DataGap> dataGap(String townCode, int year) {
+        readable(townCode);
+        record Row(String type, String id, Double score, Double coverage) {
+        }
+        List<Row> rows = marts.query("""
+                SELECT item_type, item_id, score, coverage FROM {scores}
+                WHERE town_code = ? AND year = ? AND item_type IN ('composite', 'dimension')""",
+                rs -> new Row(rs.getString(1), rs.getString(2), number(rs, "score"), number(rs, "coverage")),
+                townCode, year);
+        Optional<Row> composite = rows.stream().filter(r -> r.type().equals("composite")).findFirst();
+        if (composite.isEmpty() || composite.get().score() != null) {
+            return Optional.empty();
+        }
+        Map<String, Row> dimensions = rows.stream().filter(r -> r.type().equals("dimension"))
+                .collect(Collectors.toMap(Row::id, r -> r));
+        List<Bilingual> missing = new ArrayList<>();
+        List<Bilingual> partial = new ArrayList<>();
+        for (Dimension d : catalog.dimensions()) {
+            Row row = dimensions.get(d.id());
+            if (row == null || row.score() == null) {
+                missing.add(d.name());
+            } else if (row.coverage() != null && row.coverage() < 1 - 1e-9) {
+                partial.add(d.name());
+            }
+        }
+        Double coverage = composite.get().coverage();
+        return Optional.of(new DataGap(year, coverage == null ? 0 : coverage,
+                catalog.ranking().minCoverage(Catalog.COMPOSITE), missing, partial));
+    }
+
     /** The town, if the caller may read it: county staff only their own county's. */
     private Town readable(String townCode) {
         Town town = towns.byCode(townCode);
