@@ -47,8 +47,15 @@ public final class RankIntervals {
     }
 
     public static InputTable compute(SqlEngine engine, CatalogTree tree, long seed, int draws, double noise) {
+        return compute(engine, tree, seed, draws, noise, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** The intervals of the years from {@code firstYear} to {@code lastYear} (those a catalog version scores). */
+    public static InputTable compute(SqlEngine engine, CatalogTree tree, long seed, int draws, double noise,
+                                     int firstYear, int lastYear) {
         Aggregator model = Aggregator.of(tree);
-        Map<Integer, YearScores> years = YearScores.load(engine.query(SCORES_SQL), model);
+        Map<Integer, YearScores> years = new TreeMap<>(YearScores.load(engine.query(SCORES_SQL), model));
+        years.keySet().removeIf(year -> year < firstYear || year > lastYear);
         Map<Integer, List<Map<String, Object>>> official = engine.query(OFFICIAL_SQL).stream()
                 .collect(Collectors.groupingBy(r -> ((Number) r.get("year")).intValue(), TreeMap::new, Collectors.toList()));
         List<Object[]> rows = years.entrySet().parallelStream()

@@ -35,6 +35,13 @@ class ScoringStagesTest {
 
     /** Declares the hand-computed values below and runs stages 02–08 on them. */
     static void scoreDeclarations(StageHarness harness) {
+        declare(harness);
+        harness.run("02_base_values", "03_indicator_values", "04_transformed_values", "05_pooled_statistics",
+                "06_indicator_scores").aggregate().run("08_ranked_scores");
+    }
+
+    /** The declarations (2020–2021) that the tests below score by hand; no registry data. */
+    static void declare(StageHarness harness) {
         harness.table("registry_measures", "SELECT CAST(NULL AS VARCHAR) AS town_code, CAST(NULL AS INTEGER) AS year, "
                 + "CAST(NULL AS VARCHAR) AS measure, CAST(NULL AS DOUBLE) AS value WHERE FALSE");
         harness.table("declarations", """
@@ -50,8 +57,6 @@ class ScoringStagesTest {
                   ('%1$s', 2021, 'goal', 30, 2)
                 ) t(town_code, year, indicator_id, value, revision)
                 """.formatted(T1, T2, T3));
-        harness.run("02_base_values", "03_indicator_values", "04_transformed_values", "05_pooled_statistics",
-                "06_indicator_scores").aggregate().run("08_ranked_scores");
     }
 
     @AfterEach

@@ -154,4 +154,13 @@ class CatalogLoaderTest {
                 .hasMessageContaining("ranking.min_coverage.composite（最低数据覆盖率）")
                 .hasMessageContaining("“county”未知");
     }
+
+    @Test
+    void aPublishedCatalogReadsBackAsTheSameCatalog() {
+        Catalog catalog = CatalogRepository.load(CATALOG_DIR).newest();
+        assertThat(CatalogLoader.fromJson(CatalogLoader.toJson(catalog), "snapshot")).isEqualTo(catalog);
+        Catalog geometric = parse(twoIndicatorCatalog("geometric", "[0, 1]", "[0, 1]",
+                "ranking: {decimals: 2, min_coverage: {composite: 0.5}}\ngeometric_floor: 0.05"));
+        assertThat(CatalogLoader.fromJson(CatalogLoader.toJson(geometric), "snapshot")).isEqualTo(geometric);
+    }
 }
