@@ -8,8 +8,8 @@ import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.dashboard.lake.MartReader;
+import cn.liaocheng.strongtown.dashboard.methodology.PublishedCatalog;
 import cn.liaocheng.strongtown.dashboard.security.Access;
 import cn.liaocheng.strongtown.town.County;
 import cn.liaocheng.strongtown.town.Town;
@@ -25,9 +25,9 @@ public class WhatIfService {
 
     private final MartReader marts;
     private final TownRegistry towns;
-    private final CatalogRepository catalogs;
+    private final PublishedCatalog catalogs;
 
-    public WhatIfService(MartReader marts, TownRegistry towns, CatalogRepository catalogs) {
+    public WhatIfService(MartReader marts, TownRegistry towns, PublishedCatalog catalogs) {
         this.marts = marts;
         this.towns = towns;
         this.catalogs = catalogs;
@@ -44,7 +44,7 @@ public class WhatIfService {
 
     /**
      * The towns of a year with their dimension scores and official rank, under the catalog version that
-     * scored that year (its dimensions, official weights and aggregation). One query; re-ranking is then
+     * scored that year as the snapshot publishes it (its dimensions, official weights and aggregation). One query; re-ranking is then
      * done by {@link WhatIfModel#rank} without reading the lake again.
      */
     public WhatIfModel model(int year) {
