@@ -21,6 +21,9 @@ final class CatalogVersions {
     /** Year-keyed tables the later stages and the marts read. */
     static final List<String> STACKED = List.of("base_values", "indicator_values", "indicator_scores", "aggregate_scores");
 
+    /** Result tables whose stage reads the catalog per indicator or edge (valid ranges, composite weights). */
+    static final List<String> PER_VERSION_RESULTS = List.of("quality_flags", "rank_drivers");
+
     /** A version and the years it scores, both inclusive. */
     record InForce(Catalog catalog, int firstYear, int lastYear) {
 
@@ -68,6 +71,34 @@ final class CatalogVersions {
                 }
                 engine.materialise(table, String.join(" UNION ALL ", parts));
             }
+        }
+    }
+
+    /**
+     * With more than one version: runs {@code stages} (producing {@code tables}) once per version with its
+     * catalog tables, keeps its years of each table and stacks them; ends with the newest version's tables
+     * registered. With one version it does nothing, the tables being computed already.
+     */
+    static void rerun(SqlEngine engine, List<InForce> versions, List<ScoringUnit> units, List<String> tables,
+                      Consumer<Catalog> stages) {
+        if (versions.size() < 2) {
+            return;
+        }
+        for (int i = 0; i < versions.size(); i++) {
+            InForce v = versions.get(i);
+            CatalogTables.of(v.catalog(), units).forEach(engine::register);
+            stages.accept(v.catalog());
+            for (String table : tables) {
+                engine.materialise(table + "__v" + i, "SELECT * FROM " + table + " WHERE year BETWEEN "
+                        + v.firstYear() + " AND " + v.lastYear());
+            }
+        }
+        for (String table : tables) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < versions.size(); i++) {
+                parts.add("SELECT * FROM " + table + "__v" + i);
+            }
+            engine.materialise(table, String.join(" UNION ALL ", parts));
         }
     }
 }

@@ -147,6 +147,10 @@ public final class ScoringPipeline {
         engine.register(peers.similar());
         tick.accept("peer_groups");
         RESULT_STAGES.forEach(stage -> runStage(engine, stage, catalog, tick));
+        // quality ranges and composite weights differ between versions: those stages again per version, for its years
+        CatalogVersions.rerun(engine, versions, units, CatalogVersions.PER_VERSION_RESULTS,
+                version -> CatalogVersions.PER_VERSION_RESULTS.forEach(table -> engine.materialise(table,
+                        sql(RESULT_STAGES.stream().filter(s -> s.endsWith(table)).findFirst().orElseThrow(), version))));
         engine.register(rankIntervals(engine));
         tick.accept("rank_intervals");
     }

@@ -77,4 +77,14 @@ class CatalogVersionsTest {
         assertThat(harness.number("SELECT COUNT(*) FROM ranked_scores WHERE year = 2021 AND item_id = 'composite'"))
                 .as("one row per town and year, not one per version").isEqualTo(3.0);
     }
+
+    @Test
+    void rankDriversUseTheCompositeWeightsOfTheirYearsVersion() {
+        CatalogVersions.rerun(harness.engine, CatalogVersions.inForce(List.of(V1, V2)), ScoringUnit.of(StageHarness.TOWNS),
+                List.of("rank_drivers"), version -> harness.engine.materialise("rank_drivers",
+                        ScoringPipeline.sql("12_rank_drivers", version)));
+        // T1's dimension a: 50 in 2020, 75 in 2021; in 2021 (version 2) a weighs 0.3 of the composite, not 0.6
+        assertThat(harness.number("SELECT contribution FROM rank_drivers WHERE town_code = '" + T1
+                + "' AND year = 2021 AND item_id = 'a'")).isCloseTo(0.3 * 25, within(1e-9));
+    }
 }

@@ -144,6 +144,17 @@ class ScoringStagesTest {
     }
 
     @Test
+    void geometricMeanOnAZeroToOneOutputFloorsAtOnePercentOfTheRange() {
+        // the floor 1.0 of a 0–100 scale would lift every score of a 0–1 scale to 1 and every composite to 1.000
+        scoreWith(StageHarness.tinyCatalog(yaml -> yaml.replace("composite: arithmetic", "composite: geometric")
+                .replace("normalise: {method: minmax}", "normalise: {method: minmax, output: [0, 1]}")
+                .replace("max: 50}", "max: 50, output: [0, 1]}")));
+        // 2020, T2: a = 0.5, b = 1 → 0.5^0.6 × 1^0.4; T3: b = 0 is lifted to the floor 0.01
+        assertThat(score(T2, 2020, "composite")).isCloseTo(Math.pow(0.5, 0.6), within(1e-9));
+        assertThat(score(T3, 2020, "composite")).isCloseTo(Math.pow(0.5, 0.6) * Math.pow(0.01, 0.4), within(1e-9));
+    }
+
+    @Test
     void ranksTiesTogether() {
         // dimension a in 2020: all three towns score 50 — one shared rank 1
         assertThat(harness.query("SELECT rank_city FROM ranked_scores WHERE year = 2020 AND item_id = 'a'"))
