@@ -1,6 +1,7 @@
 package cn.liaocheng.strongtown.scoring;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class Aggregator {
     Aggregator(List<CatalogTree.Edge> edges, int rankDecimals) {
         this.rankDecimals = rankDecimals;
         Map<String, List<CatalogTree.Edge>> byParent = new LinkedHashMap<>();
-        edges.stream().sorted(java.util.Comparator.comparingInt(CatalogTree.Edge::parentDepth)
+        edges.stream().sorted(Comparator.comparingInt(CatalogTree.Edge::parentDepth)
                         .thenComparing(CatalogTree.Edge::parentId).thenComparing(CatalogTree.Edge::childId))
                 .forEach(e -> byParent.computeIfAbsent(e.parentId(), k -> new ArrayList<>()).add(e));
         edges.stream().map(CatalogTree.Edge::childId).filter(c -> !byParent.containsKey(c)).sorted().distinct()

@@ -1,6 +1,7 @@
 package cn.liaocheng.strongtown.dashboard.whatif;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,8 +116,8 @@ public final class WhatIfModel {
     private double composite(WhatIfTown town, double[][] weights) {
         double[] score = new double[aggregator.nodes()];
         double[] coverage = new double[aggregator.nodes()];
-        java.util.Arrays.fill(score, Double.NaN);
-        java.util.Arrays.fill(coverage, Double.NaN);
+        Arrays.fill(score, Double.NaN);
+        Arrays.fill(coverage, Double.NaN);
         town.dimensionScores().forEach((id, s) -> {
             int node = aggregator.node(id);
             if (node >= 0 && s != null) {
