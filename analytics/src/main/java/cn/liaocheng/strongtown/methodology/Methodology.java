@@ -53,8 +53,10 @@ public final class Methodology {
         sections.add(section("growth", List.of(c.growth() == null ? t("growth.none")
                 : t("growth.p1", percent(1 - c.growth().weight()), percent(c.growth().weight()), c.growth().years())), List.of()));
         sections.add(section("aggregation", List.of(t("aggregation.p1", method(c.levels().get("dimension")),
-                method(c.levels().get("composite"))), dimensionWeights(c), t("aggregation.missing")), List.of()));
-        sections.add(section("ranks", List.of(t("ranks.p1"), t("ranks.peers", c.peers().clusters(), c.peers().similar()),
+                method(c.levels().get("composite"))), dimensionWeights(c), t("aggregation.missing"), coverage(c), floor(c)),
+                List.of()));
+        sections.add(section("ranks", List.of(t("ranks.p1"), t("ranks.precision", c.ranking().rankDecimals()),
+                t("ranks.peers", c.peers().clusters(), c.peers().similar()),
                 t("ranks.bands", bands(c)), t("ranks.progress")), List.of()));
         sections.add(section("intervals", List.of(t("intervals.p1", RankIntervals.DEFAULT_DRAWS,
                 percent(RankIntervals.DEFAULT_WEIGHT_NOISE))), List.of()));
@@ -64,7 +66,8 @@ public final class Methodology {
     }
 
     private MethodologyDocument.Section section(String key, List<String> paragraphs, List<List<String>> table) {
-        return new MethodologyDocument.Section(t(key + ".heading"), paragraphs, table);
+        return new MethodologyDocument.Section(t(key + ".heading"), paragraphs.stream().filter(p -> !p.isBlank()).toList(),
+                table);
     }
 
     private static long count(Catalog c, String source) {
@@ -116,6 +119,16 @@ public final class Methodology {
     private String dimensionWeights(Catalog c) {
         return t("aggregation.weights", c.dimensions().stream()
                 .map(d -> d.name().in(locale) + " " + percent(d.weight())).collect(Collectors.joining(locale == Locale.ENGLISH ? ", " : "、")));
+    }
+
+    private String coverage(Catalog c) {
+        return t("aggregation.coverage", percent(c.ranking().minCoverage("composite")),
+                percent(c.ranking().minCoverage("group")), percent(c.ranking().minCoverage("dimension")));
+    }
+
+    /** The geometric floor, only where a geometric mean is used (else an empty paragraph is left out). */
+    private String floor(Catalog c) {
+        return c.usesGeometricMean() ? t("aggregation.floor", String.valueOf(c.geometricFloorValue())) : "";
     }
 
     private String bands(Catalog c) {

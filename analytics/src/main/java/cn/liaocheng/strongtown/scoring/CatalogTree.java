@@ -20,17 +20,20 @@ import cn.liaocheng.strongtown.engine.InputTable.Column;
 /**
  * The catalog's aggregation tree as edges child → parent: indicators → dimensions → groups (if any) →
  * composite. A parent's depth is one more than its deepest child's (indicators are depth 0), so each
- * level can be computed once all levels below it are.
+ * level can be computed once all levels below it are. {@code rankDecimals}: the precision ranks compare at.
  */
-public record CatalogTree(List<Edge> edges, int maxDepth) {
+public record CatalogTree(List<Edge> edges, int maxDepth, int rankDecimals) {
 
     /**
      * @param method the parent's aggregation: arithmetic or geometric
      * @param parentKind dimension, group or composite
+     * @param minCoverage the least coverage the parent needs to be scored (its level's, from the catalog)
+     * @param geometricFloor the least score a geometric mean takes the logarithm of (the catalog's)
      * @param compositeWeight the child's share in the composite: the product of normalised weights on its path
+     *                        ({@link Aggregator#shares})
      */
     public record Edge(String childId, String parentId, double weight, int parentDepth, String method,
-                       String parentKind, double compositeWeight) {
+                       String parentKind, double minCoverage, double geometricFloor, double compositeWeight) {
     }
 
     public static CatalogTree of(Catalog catalog) {
@@ -70,30 +73,26 @@ public record CatalogTree(List<Edge> edges, int maxDepth) {
                 }
             }
         }
-        Map<String, Double> siblingsWeight = new HashMap<>();
-        parentOf.forEach((child, parent) -> siblingsWeight.merge(parent, weightOf.get(child), Double::sum));
+        double floor = catalog.geometricFloorValue();
         List<Edge> edges = new ArrayList<>();
         parentOf.forEach((child, parent) -> edges.add(new Edge(child, parent, weightOf.get(child), depth.get(parent),
-                methodOf.get(parent), kindOf.get(parent), compositeWeight(child, parentOf, weightOf, siblingsWeight))));
-        edges.sort(Comparator.comparingInt(Edge::parentDepth).thenComparing(Edge::childId));
-        return new CatalogTree(List.copyOf(edges), depth.get(Catalog.COMPOSITE));
-    }
-
-    private static double compositeWeight(String node, Map<String, String> parentOf, Map<String, Double> weightOf,
-                                          Map<String, Double> siblingsWeight) {
-        double w = 1.0;
-        for (String n = node; parentOf.containsKey(n); n = parentOf.get(n)) {
-            double total = siblingsWeight.get(parentOf.get(n));
-            w *= total == 0 ? 0 : weightOf.get(n) / total;
-        }
-        return w;
+                methodOf.get(parent), kindOf.get(parent), catalog.ranking().minCoverage(kindOf.get(parent)), floor, 0)));
+        Aggregator aggregator = new Aggregator(edges, 0);
+        double[] shares = aggregator.shares(aggregator.weights());
+        List<Edge> weighted = new ArrayList<>(edges.stream().map(e -> new Edge(e.childId(), e.parentId(), e.weight(),
+                e.parentDepth(), e.method(), e.parentKind(), e.minCoverage(), e.geometricFloor(),
+                shares[aggregator.node(e.childId())])).toList());
+        weighted.sort(Comparator.comparingInt(Edge::parentDepth).thenComparing(Edge::childId));
+        return new CatalogTree(List.copyOf(weighted), depth.get(Catalog.COMPOSITE), catalog.ranking().rankDecimals());
     }
 
     InputTable table() {
         List<Object[]> rows = edges.stream().map(e -> new Object[] {e.childId(), e.parentId(), e.weight(),
-                e.parentDepth(), e.method(), e.parentKind(), e.compositeWeight()}).toList();
+                e.parentDepth(), e.method(), e.parentKind(), e.minCoverage(), e.geometricFloor(),
+                e.compositeWeight()}).toList();
         return new InputTable("catalog_tree", List.of(new Column("child_id", STRING), new Column("parent_id", STRING),
                 new Column("weight", DOUBLE), new Column("parent_depth", INT), new Column("method", STRING),
-                new Column("parent_kind", STRING), new Column("composite_weight", DOUBLE)), rows);
+                new Column("parent_kind", STRING), new Column("min_coverage", DOUBLE),
+                new Column("geometric_floor", DOUBLE), new Column("composite_weight", DOUBLE)), rows);
     }
 }

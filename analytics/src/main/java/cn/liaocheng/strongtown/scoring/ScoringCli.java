@@ -1,6 +1,7 @@
 package cn.liaocheng.strongtown.scoring;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
@@ -18,12 +19,12 @@ public final class ScoringCli {
     private ScoringCli() {
     }
 
-    /** Scores the lake with the newest catalog on DuckDB; returns the published snapshot id. */
+    /** Scores the lake on DuckDB, each year with the catalog version in force for it; returns the published snapshot id. */
     public static String runDuckDb(Path data, Lake lake, ProgressListener progress) {
-        Catalog catalog = CatalogRepository.load(data.resolve("catalog")).newest();
+        List<Catalog> versions = CatalogRepository.load(data.resolve("catalog")).versions();
         TownRegistry towns = TownRegistry.load(data.resolve("reference"));
         try (DuckDbEngine engine = new DuckDbEngine()) {
-            return new ScoringPipeline(catalog, ScoringUnit.of(towns)).run(engine, lake.root().toString(),
+            return new ScoringPipeline(versions, ScoringUnit.of(towns)).run(engine, lake.root().toString(),
                     new LocalSnapshotStore(lake), DemoDataGenerator.isDemo(lake), progress);
         }
     }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
+import cn.liaocheng.strongtown.catalog.CatalogLoader;
 import cn.liaocheng.strongtown.engine.InputTable;
 import cn.liaocheng.strongtown.engine.InputTable.Column;
 import cn.liaocheng.strongtown.engine.SqlEngine;
@@ -45,17 +46,30 @@ public final class ScoringPipeline {
     public static final String MANIFEST = "_manifest.json";
     static final long SEED = 20231001L;
 
+    /** The newest version: bands, quality ranges and rank precision of the stages after aggregation. */
     private final Catalog catalog;
+    private final List<CatalogVersions.InForce> versions;
     private final List<ScoringUnit> units;
     private final int draws;
 
     public ScoringPipeline(Catalog catalog, List<ScoringUnit> units) {
-        this(catalog, units, RankIntervals.DEFAULT_DRAWS);
+        this(List.of(catalog), units, RankIntervals.DEFAULT_DRAWS);
+    }
+
+    /** Every year scored with the catalog version in force for it (see {@link CatalogVersions}). */
+    public ScoringPipeline(List<Catalog> versions, List<ScoringUnit> units) {
+        this(versions, units, RankIntervals.DEFAULT_DRAWS);
     }
 
     /** @param draws Monte-Carlo draws for the rank intervals */
     public ScoringPipeline(Catalog catalog, List<ScoringUnit> units, int draws) {
-        this.catalog = catalog;
+        this(List.of(catalog), units, draws);
+    }
+
+    /** @param draws Monte-Carlo draws for the rank intervals */
+    public ScoringPipeline(List<Catalog> versions, List<ScoringUnit> units, int draws) {
+        this.versions = CatalogVersions.inForce(versions);
+        this.catalog = this.versions.get(this.versions.size() - 1).catalog();
         this.units = units;
         this.draws = draws;
     }
@@ -118,25 +132,40 @@ public final class ScoringPipeline {
      * Progress messages name the step just finished (a stage file name, "peer_groups", "rank_intervals").
      */
     public void compute(SqlEngine engine, ProgressListener progress) {
-        CatalogTables.of(catalog, units).forEach(engine::register);
-        CatalogTree tree = CatalogTree.of(catalog);
-        int steps = INPUT_STAGES.size() + SCORE_STAGES.size() + tree.maxDepth() + RESULT_STAGES.size() + 2;
+        int levels = versions.stream().mapToInt(v -> CatalogTree.of(v.catalog()).maxDepth()).sum();
+        int steps = versions.size() * (INPUT_STAGES.size() + SCORE_STAGES.size()) + levels + RESULT_STAGES.size() + 2;
         int[] done = {0};
         Consumer<String> tick = step -> progress.progress((double) ++done[0] / (steps + 1), step);
-        INPUT_STAGES.forEach(stage -> runStage(engine, stage, tick));
+        CatalogVersions.score(engine, versions, units, version -> {
+            INPUT_STAGES.forEach(stage -> runStage(engine, stage, version, tick));
+            SCORE_STAGES.forEach(stage -> runStage(engine, stage, version, tick));
+            aggregate(engine, CatalogTree.of(version), tick);
+        });
+        // peer groups read the registry measures only, which no catalog version changes
         PeerGroups.Result peers = PeerGroups.compute(engine, catalog.peers(), SEED);
         engine.register(peers.groups());
         engine.register(peers.similar());
         tick.accept("peer_groups");
-        SCORE_STAGES.forEach(stage -> runStage(engine, stage, tick));
-        aggregate(engine, tree, tick);
-        RESULT_STAGES.forEach(stage -> runStage(engine, stage, tick));
-        engine.register(RankIntervals.compute(engine, tree, SEED, draws, RankIntervals.DEFAULT_WEIGHT_NOISE));
+        RESULT_STAGES.forEach(stage -> runStage(engine, stage, catalog, tick));
+        // quality ranges and composite weights differ between versions: those stages again per version, for its years
+        CatalogVersions.rerun(engine, versions, units, CatalogVersions.PER_VERSION_RESULTS,
+                version -> CatalogVersions.PER_VERSION_RESULTS.forEach(table -> engine.materialise(table,
+                        sql(RESULT_STAGES.stream().filter(s -> s.endsWith(table)).findFirst().orElseThrow(), version))));
+        engine.register(rankIntervals(engine));
         tick.accept("rank_intervals");
     }
 
-    private static void runStage(SqlEngine engine, String stage, Consumer<String> tick) {
-        engine.materialise(stage.substring(3), sql(stage));
+    /** Each version's rank intervals for its years, under its own tree. */
+    private InputTable rankIntervals(SqlEngine engine) {
+        List<InputTable> parts = versions.stream().map(v -> RankIntervals.compute(engine, CatalogTree.of(v.catalog()), SEED,
+                draws, RankIntervals.DEFAULT_WEIGHT_NOISE, v.firstYear(), v.lastYear())).toList();
+        List<Object[]> rows = new java.util.ArrayList<>();
+        parts.forEach(p -> rows.addAll(p.rows()));
+        return new InputTable(parts.get(0).name(), parts.get(0).columns(), rows);
+    }
+
+    private static void runStage(SqlEngine engine, String stage, Catalog catalog, Consumer<String> tick) {
+        engine.materialise(stage.substring(3), sql(stage, catalog));
         tick.accept(stage);
     }
 
@@ -153,6 +182,14 @@ public final class ScoringPipeline {
             tick.accept(AGGREGATE_STAGE + "#" + depth);
         }
         engine.materialise("aggregate_scores", "SELECT * FROM aggregate_scores_" + tree.maxDepth());
+    }
+
+    /**
+     * The SQL text of a stage with the catalog's constants filled in: {@code ${rank_decimals}} (a literal,
+     * since Spark's ROUND needs a constant scale).
+     */
+    public static String sql(String stage, Catalog catalog) {
+        return sql(stage).replace("${rank_decimals}", String.valueOf(catalog.ranking().rankDecimals()));
     }
 
     /** The SQL text of a stage. */
@@ -174,6 +211,16 @@ public final class ScoringPipeline {
         m.put("engine", engine.name());
         m.put("catalog_id", catalog.id());
         m.put("catalog_version", catalog.version());
+        // the method as scored: every version in force with its years and the whole catalog (tree, weights,
+        // methods, aggregation per level, coverage rule, rank precision), so readers need no catalog file
+        m.put("catalogs", versions.stream().map(v -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("version", v.catalog().version());
+            entry.put("first_year", v.firstYear() == Integer.MIN_VALUE ? null : v.firstYear());
+            entry.put("last_year", v.lastYear() == Integer.MAX_VALUE ? null : v.lastYear());
+            entry.put("catalog", CatalogLoader.toJson(v.catalog()));
+            return entry;
+        }).toList());
         m.put("demo", demo);
         m.put("rank_interval_draws", draws);
         m.put("years", engine.query("SELECT MIN(year) AS first_year, MAX(year) AS last_year FROM ranked_scores").get(0));

@@ -1,6 +1,7 @@
 package cn.liaocheng.strongtown.spark;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.spark.sql.SparkSession;
 
@@ -38,10 +39,10 @@ public final class SparkScoringJob {
 
     /** Runs the pipeline on a given session and publishes the snapshot; returns its id. */
     public static String run(SparkSession spark, String lakeRoot, Path data, boolean demo) {
-        Catalog catalog = CatalogRepository.load(data.resolve("catalog")).newest();
+        List<Catalog> versions = CatalogRepository.load(data.resolve("catalog")).versions();
         TownRegistry towns = TownRegistry.load(data.resolve("reference"));
         try (SparkEngine engine = new SparkEngine(spark)) {
-            return new ScoringPipeline(catalog, ScoringUnit.of(towns)).run(engine, lakeRoot,
+            return new ScoringPipeline(versions, ScoringUnit.of(towns)).run(engine, lakeRoot,
                     new HadoopSnapshotStore(lakeRoot, spark.sparkContext().hadoopConfiguration()), demo,
                     ProgressListener.NONE);
         }

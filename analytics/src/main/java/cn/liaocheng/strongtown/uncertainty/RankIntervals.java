@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import cn.liaocheng.strongtown.engine.InputTable;
 import cn.liaocheng.strongtown.engine.InputTable.Column;
 import cn.liaocheng.strongtown.engine.SqlEngine;
+import cn.liaocheng.strongtown.scoring.Aggregator;
 import cn.liaocheng.strongtown.scoring.CatalogTree;
 
 /**
@@ -46,8 +47,15 @@ public final class RankIntervals {
     }
 
     public static InputTable compute(SqlEngine engine, CatalogTree tree, long seed, int draws, double noise) {
-        TreeModel model = new TreeModel(tree);
-        Map<Integer, YearScores> years = YearScores.load(engine.query(SCORES_SQL), model);
+        return compute(engine, tree, seed, draws, noise, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** The intervals of the years from {@code firstYear} to {@code lastYear} (those a catalog version scores). */
+    public static InputTable compute(SqlEngine engine, CatalogTree tree, long seed, int draws, double noise,
+                                     int firstYear, int lastYear) {
+        Aggregator model = Aggregator.of(tree);
+        Map<Integer, YearScores> years = new TreeMap<>(YearScores.load(engine.query(SCORES_SQL), model));
+        years.keySet().removeIf(year -> year < firstYear || year > lastYear);
         Map<Integer, List<Map<String, Object>>> official = engine.query(OFFICIAL_SQL).stream()
                 .collect(Collectors.groupingBy(r -> ((Number) r.get("year")).intValue(), TreeMap::new, Collectors.toList()));
         List<Object[]> rows = years.entrySet().parallelStream()
@@ -60,7 +68,7 @@ public final class RankIntervals {
                 new Column("rank_p95", DOUBLE), new Column("overlaps_next", BOOLEAN), new Column("draws", INT)), rows);
     }
 
-    private static List<Object[]> intervals(YearScores scores, TreeModel model, List<Map<String, Object>> official,
+    private static List<Object[]> intervals(YearScores scores, Aggregator model, List<Map<String, Object>> official,
                                             long seed, int draws, double noise) {
         int[][] ranks = new MonteCarlo(scores, model, seed, noise).draw(draws);
         List<Object[]> rows = new ArrayList<>();

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import cn.liaocheng.strongtown.scoring.Aggregator;
+
 /** One year's indicator scores under the three normalisations, NaN where a town has no score. */
 final class YearScores {
 
@@ -17,7 +19,7 @@ final class YearScores {
     /** [variant][town][indicator] */
     double[][][] scores;
 
-    static Map<Integer, YearScores> load(List<Map<String, Object>> rows, TreeModel model) {
+    static Map<Integer, YearScores> load(List<Map<String, Object>> rows, Aggregator model) {
         Map<Integer, List<Map<String, Object>>> byYear = new TreeMap<>();
         rows.forEach(r -> byYear.computeIfAbsent(((Number) r.get("year")).intValue(), k -> new ArrayList<>()).add(r));
         Map<Integer, YearScores> years = new TreeMap<>();
@@ -25,7 +27,7 @@ final class YearScores {
         return years;
     }
 
-    private static YearScores of(List<Map<String, Object>> rows, TreeModel model) {
+    private static YearScores of(List<Map<String, Object>> rows, Aggregator model) {
         YearScores y = new YearScores();
         rows.forEach(r -> y.townIndex.computeIfAbsent((String) r.get("town_code"), k -> {
             y.towns.add(k);
@@ -39,8 +41,8 @@ final class YearScores {
         }
         String[] columns = {"configured", "minmax", "zscore"};
         for (Map<String, Object> r : rows) {
-            Integer indicator = model.indicatorIndex.get((String) r.get("indicator_id"));
-            if (indicator == null) {
+            int indicator = model.node((String) r.get("indicator_id"));
+            if (indicator < 0 || indicator >= model.indicators()) {
                 continue;
             }
             int town = y.townIndex.get((String) r.get("town_code"));

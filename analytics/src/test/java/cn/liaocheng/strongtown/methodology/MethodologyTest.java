@@ -40,6 +40,14 @@ class MethodologyTest {
     void englishIsCompleteAndFreeOfChinese() {
         String text = text(Methodology.of(CATALOG, Locale.ENGLISH));
         assertThat(text).contains("last 5 years").contains("Lower is better").doesNotContainPattern("\\p{IsHan}");
+        assertThat(text).contains("at least 75.0% of the weight").contains("equal to 1 decimal(s) share the rank");
+    }
+
+    @Test
+    void statesTheCoverageRuleAndTheRankPrecision() {
+        String text = text(Methodology.of(CATALOG, Locale.SIMPLIFIED_CHINESE));
+        assertThat(text).contains("综合得分要求至少 75.0% 的权重有数据").contains("数据不足")
+                .contains("得分保留 1 位小数后相同者名次并列（如 1、2、2、4）");
     }
 
     @Test

@@ -90,6 +90,8 @@ class AsemConformanceTest {
                 name: {zh: ASEM 可持续互联指数, en: ASEM Sustainable Connectivity}
                 normalisation_window_years: 1
                 levels: {composite: arithmetic, dimension: arithmetic}
+                # the published index ranks unrounded scores and scores every unit whatever its coverage
+                ranking: {decimals: 6, min_coverage: {composite: 0}}
                 groups:
                 """);
         for (Map.Entry<String, Long> g : pillarsPerGroup.entrySet()) {

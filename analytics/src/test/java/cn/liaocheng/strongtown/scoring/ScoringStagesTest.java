@@ -30,6 +30,18 @@ class ScoringStagesTest {
             harness.close();
         }
         harness = new StageHarness(catalog);
+        scoreDeclarations(harness);
+    }
+
+    /** Declares the hand-computed values below and runs stages 02–08 on them. */
+    static void scoreDeclarations(StageHarness harness) {
+        declare(harness);
+        harness.run("02_base_values", "03_indicator_values", "04_transformed_values", "05_pooled_statistics",
+                "06_indicator_scores").aggregate().run("08_ranked_scores");
+    }
+
+    /** The declarations (2020–2021) that the tests below score by hand; no registry data. */
+    static void declare(StageHarness harness) {
         harness.table("registry_measures", "SELECT CAST(NULL AS VARCHAR) AS town_code, CAST(NULL AS INTEGER) AS year, "
                 + "CAST(NULL AS VARCHAR) AS measure, CAST(NULL AS DOUBLE) AS value WHERE FALSE");
         harness.table("declarations", """
@@ -45,8 +57,6 @@ class ScoringStagesTest {
                   ('%1$s', 2021, 'goal', 30, 2)
                 ) t(town_code, year, indicator_id, value, revision)
                 """.formatted(T1, T2, T3));
-        harness.run("02_base_values", "03_indicator_values", "04_transformed_values", "05_pooled_statistics",
-                "06_indicator_scores").aggregate().run("08_ranked_scores");
     }
 
     @AfterEach
@@ -131,6 +141,17 @@ class ScoringStagesTest {
         assertThat(score(T2, 2020, "composite")).isCloseTo(Math.pow(50, 0.6) * Math.pow(100, 0.4), within(1e-9));
         // T3: b = 0 is lifted to 1 before the logarithm: 50^0.6 × 1^0.4
         assertThat(score(T3, 2020, "composite")).isCloseTo(Math.pow(50, 0.6), within(1e-9));
+    }
+
+    @Test
+    void geometricMeanOnAZeroToOneOutputFloorsAtOnePercentOfTheRange() {
+        // the floor 1.0 of a 0–100 scale would lift every score of a 0–1 scale to 1 and every composite to 1.000
+        scoreWith(StageHarness.tinyCatalog(yaml -> yaml.replace("composite: arithmetic", "composite: geometric")
+                .replace("normalise: {method: minmax}", "normalise: {method: minmax, output: [0, 1]}")
+                .replace("max: 50}", "max: 50, output: [0, 1]}")));
+        // 2020, T2: a = 0.5, b = 1 → 0.5^0.6 × 1^0.4; T3: b = 0 is lifted to the floor 0.01
+        assertThat(score(T2, 2020, "composite")).isCloseTo(Math.pow(0.5, 0.6), within(1e-9));
+        assertThat(score(T3, 2020, "composite")).isCloseTo(Math.pow(0.5, 0.6) * Math.pow(0.01, 0.4), within(1e-9));
     }
 
     @Test

@@ -58,7 +58,7 @@ final class StageHarness implements AutoCloseable {
 
     StageHarness run(String... stages) {
         for (String stage : stages) {
-            engine.materialise(stage.substring(3), ScoringPipeline.sql(stage));
+            engine.materialise(stage.substring(3), ScoringPipeline.sql(stage, catalog));
         }
         return this;
     }

@@ -36,11 +36,6 @@ class RankIntervalsTest {
             """;
 
     @Test
-    void competitionRanksShareTies() {
-        assertThat(MonteCarlo.competitionRanks(new double[] {5, 7, 7, 1, Double.NaN})).containsExactly(3, 1, 1, 4, 5);
-    }
-
-    @Test
     void quantilesInterpolate() {
         assertThat(RankIntervals.quantile(new int[] {1, 2, 3, 4}, 0.5)).isEqualTo(2.5);
         assertThat(RankIntervals.quantile(new int[] {1, 2, 3, 4}, 0.05)).isEqualTo(1.15);
@@ -73,6 +68,27 @@ class RankIntervalsTest {
                     .as("seeded: the same draws again").usingRecursiveFieldByFieldElementComparator()
                     .isEqualTo(table.rows());
             assertThat(List.of(byTown.get("T2")[4], byTown.get("T2")[5])).containsExactly(2.0, 3.0);
+        }
+    }
+
+    @Test
+    void aTownBelowTheCoverageRuleDisplacesNobodyInTheDraws() {
+        Catalog catalog = CatalogLoader.parse(new ByteArrayInputStream(CATALOG.getBytes(StandardCharsets.UTF_8)), "mc.yaml");
+        try (DuckDbEngine engine = new DuckDbEngine()) {
+            // P has only x (half the weight, below 75 %): however its weight is drawn, it gets no composite
+            engine.materialise("indicator_scores", """
+                    SELECT town_code, 2024 AS year, indicator_id, score, score AS score_minmax, score AS score_zscore
+                    FROM (VALUES ('L', 'x', 60.0), ('L', 'y', 60.0), ('P', 'x', 100.0), ('Z', 'x', 10.0), ('Z', 'y', 10.0))
+                         t(town_code, indicator_id, score)""");
+            engine.materialise("ranked_scores", """
+                    SELECT town_code, 2024 AS year, 'composite' AS item_type, rank_city
+                    FROM (VALUES ('L', 1), ('Z', 2)) t(town_code, rank_city)""");
+            Map<String, Object[]> byTown = new HashMap<>();
+            RankIntervals.compute(engine, CatalogTree.of(catalog), 7, 200, 0.25).rows()
+                    .forEach(r -> byTown.put((String) r[0], r));
+            assertThat(byTown).doesNotContainKey("P");
+            assertThat(byTown.get("L")).containsExactly("L", 2024, 1, 1.0, 1.0, 1.0, false, 200);
+            assertThat(byTown.get("Z")).containsExactly("Z", 2024, 2, 2.0, 2.0, 2.0, false, 200);
         }
     }
 }

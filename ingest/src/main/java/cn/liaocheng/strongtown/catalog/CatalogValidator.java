@@ -2,10 +2,12 @@ package cn.liaocheng.strongtown.catalog;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,6 +52,8 @@ final class CatalogValidator {
         require(c.peers().clusters() >= 1 && c.peers().similar() >= 1, "peers.clusters 与 peers.similar 应不小于 1");
         checkDuplicates(c);
         checkDimensions(c);
+        checkRanking(c.ranking());
+        checkGeometricFloor(c);
         Set<String> dimensionIds = c.dimensions().stream().map(Dimension::id).collect(Collectors.toSet());
         Set<String> operands = new HashSet<>();
         c.inputs().forEach(i -> operands.add(i.id()));
@@ -110,6 +114,38 @@ final class CatalogValidator {
         for (Band b : c.bands()) {
             require(b.id() != null && b.name() != null, "等级（bands）需要 id 与名称");
         }
+    }
+
+    private void checkRanking(Ranking r) {
+        require(r.rankDecimals() >= 0 && r.rankDecimals() <= 6, "ranking.decimals（排名精度）应为 0 到 6 之间的整数");
+        r.minCoverage().forEach((level, min) -> {
+            require(Ranking.LEVELS.contains(level),
+                    "ranking.min_coverage 的层级“" + level + "”未知（应为 " + new TreeSet<>(Ranking.LEVELS) + "）");
+            require(min != null && min >= 0 && min <= 1,
+                    "ranking.min_coverage." + level + "（最低数据覆盖率）应在 0 到 1 之间");
+        });
+    }
+
+    /**
+     * A geometric mean needs a positive floor below the scores' upper end: either geometric_floor, or one
+     * output range shared by all indicators from which the floor is derived (1 % of the range).
+     */
+    private void checkGeometricFloor(Catalog c) {
+        if (!c.usesGeometricMean() || c.indicators().isEmpty()) {
+            return;
+        }
+        Set<List<Double>> ranges = new LinkedHashSet<>();
+        c.indicators().forEach(i -> ranges.add(Catalog.outputOf(i)));
+        double lowestTop = ranges.stream().mapToDouble(r -> r.get(1)).min().orElse(100.0);
+        if (c.geometricFloor() != null) {
+            require(c.geometricFloor() > 0 && c.geometricFloor() < lowestTop,
+                    "geometric_floor（几何平均下限）应大于 0 且小于各指标 output 的上限（" + round(lowestTop) + "）");
+            return;
+        }
+        require(ranges.size() == 1, "几何平均需要统一的得分范围：各指标的 normalise.output 不同（" + ranges
+                + "），请统一 output 或设置 geometric_floor（几何平均下限）");
+        require(lowestTop > 0, "几何平均无法计算：normalise.output 的上限（" + round(lowestTop)
+                + "）应大于 0，或设置 geometric_floor（几何平均下限）");
     }
 
     private static boolean reachesItself(Catalog c, Group start) {

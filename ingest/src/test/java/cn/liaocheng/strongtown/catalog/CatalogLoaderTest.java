@@ -93,4 +93,74 @@ class CatalogLoaderTest {
         assertThatThrownBy(() -> parse("id: x\n")).isInstanceOf(CatalogException.class)
                 .hasMessageContaining("缺少 version").hasMessageContaining("applies_from_year");
     }
+
+    /** Two dimensions of one indicator each, the composite's aggregation and the outputs as given. */
+    private static String twoIndicatorCatalog(String composite, String outputA, String outputB, String extra) {
+        return """
+                id: t
+                version: "1"
+                applies_from_year: 2020
+                name: {zh: 测试, en: Test}
+                normalisation_window_years: 1
+                levels: {composite: %s, dimension: arithmetic}
+                dimensions:
+                  - {id: a, name: {zh: 甲, en: A}, weight: 0.5}
+                  - {id: b, name: {zh: 乙, en: B}, weight: 0.5}
+                indicators:
+                  - {id: x, dimension: a, name: {zh: 甲, en: X}, unit: {zh: 个, en: n}, source: declared, direction: higher,
+                     weight: 1.0, growth: false, transform: none, normalise: {method: minmax, output: %s}, valid_range: [0, 9]}
+                  - {id: y, dimension: b, name: {zh: 乙, en: Y}, unit: {zh: 个, en: n}, source: declared, direction: higher,
+                     weight: 1.0, growth: false, transform: none, normalise: {method: minmax, output: %s}, valid_range: [0, 9]}
+                %s
+                """.formatted(composite, outputA, outputB, extra);
+    }
+
+    @Test
+    void geometricFloorScalesWithTheOutputRange() {
+        assertThat(parse(twoIndicatorCatalog("geometric", "[0, 1]", "[0, 1]", "")).geometricFloorValue())
+                .isEqualTo(0.01);
+        assertThat(parse(twoIndicatorCatalog("geometric", "[0, 100]", "[0, 100]", "")).geometricFloorValue())
+                .isEqualTo(1.0);
+        assertThat(parse(twoIndicatorCatalog("geometric", "[0, 1]", "[0, 1]", "geometric_floor: 0.05"))
+                .geometricFloorValue()).isEqualTo(0.05);
+    }
+
+    @Test
+    void geometricMeanThatCannotBeComputedIsRejectedNamingTheField() {
+        assertThatThrownBy(() -> parse(twoIndicatorCatalog("geometric", "[0, 1]", "[0, 100]", "")))
+                .isInstanceOf(CatalogException.class).hasMessageContaining("geometric_floor（几何平均下限）")
+                .hasMessageContaining("normalise.output");
+        assertThatThrownBy(() -> parse(twoIndicatorCatalog("geometric", "[-2, -1]", "[-2, -1]", "")))
+                .hasMessageContaining("normalise.output 的上限");
+        assertThatThrownBy(() -> parse(twoIndicatorCatalog("geometric", "[0, 1]", "[0, 1]", "geometric_floor: 2")))
+                .hasMessageContaining("geometric_floor（几何平均下限）应大于 0 且小于");
+        // arithmetic means mix any ranges
+        assertThat(parse(twoIndicatorCatalog("arithmetic", "[0, 1]", "[0, 100]", "")).usesGeometricMean()).isFalse();
+    }
+
+    @Test
+    void rankingDefaultsToTheShownPrecisionAndThreeQuartersCoverage() {
+        Catalog catalog = parse(twoIndicatorCatalog("arithmetic", "[0, 100]", "[0, 100]", ""));
+        assertThat(catalog.ranking().rankDecimals()).isEqualTo(1);
+        assertThat(catalog.ranking().minCoverage("composite")).isEqualTo(0.75);
+        assertThat(catalog.ranking().minCoverage("dimension")).isEqualTo(0.0);
+    }
+
+    @Test
+    void rankingSettingsOutsideTheirRangeAreNamed() {
+        assertThatThrownBy(() -> parse(twoIndicatorCatalog("arithmetic", "[0, 100]", "[0, 100]",
+                "ranking: {decimals: 9, min_coverage: {composite: 1.5, county: 0.5}}")))
+                .hasMessageContaining("ranking.decimals（排名精度）")
+                .hasMessageContaining("ranking.min_coverage.composite（最低数据覆盖率）")
+                .hasMessageContaining("“county”未知");
+    }
+
+    @Test
+    void aPublishedCatalogReadsBackAsTheSameCatalog() {
+        Catalog catalog = CatalogRepository.load(CATALOG_DIR).newest();
+        assertThat(CatalogLoader.fromJson(CatalogLoader.toJson(catalog), "snapshot")).isEqualTo(catalog);
+        Catalog geometric = parse(twoIndicatorCatalog("geometric", "[0, 1]", "[0, 1]",
+                "ranking: {decimals: 2, min_coverage: {composite: 0.5}}\ngeometric_floor: 0.05"));
+        assertThat(CatalogLoader.fromJson(CatalogLoader.toJson(geometric), "snapshot")).isEqualTo(geometric);
+    }
 }

@@ -3,7 +3,10 @@
 -- 镇/乡) and within the structural peer cluster; the change against the previous year (positive = moved
 -- up); the score change and the progress rank (进步榜: largest score gain first); the year-on-year change
 -- of the raw value (%) and its 3-year CAGR (%); and the performance band of the composite.
--- Scores are compared at 6 decimals, so that two engines' last-bit differences cannot split a tie.
+-- Ranks compare scores at the catalog's rank precision (ranking.decimals, by default the one decimal the
+-- league table shows), so two towns shown alike share the rank and engines' last bits cannot split a tie;
+-- an aggregate without a score (数据不足 under the coverage rule of stage 07) gets no rank and displaces
+-- nobody. The one Java copy of this ranking is scoring/CompetitionRanks. Bands use the 6-decimal score.
 -- 1.0E0 is a double in both engines; Spark would type 1.0 as DECIMAL and round 1.0 / 3 to six digits.
 -- Inputs: indicator_scores, aggregate_scores, towns, peer_groups, catalog_bands.
 WITH items AS (
@@ -16,7 +19,7 @@ WITH items AS (
 ),
 grouped AS (
   SELECT i.town_code, t.county_code, t.peer_type, pg.cluster, i.year, i.item_type, i.item_id, i.value,
-         i.score, i.coverage, ROUND(i.score, 6) AS score6
+         i.score, i.coverage, ROUND(i.score, 6) AS score6, ROUND(i.score, ${rank_decimals}) AS score_ranked
   FROM items i
   JOIN towns t ON t.town_code = i.town_code
   LEFT JOIN peer_groups pg ON pg.town_code = i.town_code AND pg.year = i.year
@@ -24,14 +27,14 @@ grouped AS (
 ranked AS (
   SELECT g.*,
          CASE WHEN score IS NOT NULL THEN RANK() OVER (PARTITION BY year, item_type, item_id
-                                                       ORDER BY score6 DESC NULLS LAST) END AS rank_city,
+                                                       ORDER BY score_ranked DESC NULLS LAST) END AS rank_city,
          CASE WHEN score IS NOT NULL THEN RANK() OVER (PARTITION BY year, item_type, item_id, county_code
-                                                       ORDER BY score6 DESC NULLS LAST) END AS rank_county,
+                                                       ORDER BY score_ranked DESC NULLS LAST) END AS rank_county,
          CASE WHEN score IS NOT NULL THEN RANK() OVER (PARTITION BY year, item_type, item_id, peer_type
-                                                       ORDER BY score6 DESC NULLS LAST) END AS rank_type,
+                                                       ORDER BY score_ranked DESC NULLS LAST) END AS rank_type,
          CASE WHEN score IS NOT NULL AND cluster IS NOT NULL
               THEN RANK() OVER (PARTITION BY year, item_type, item_id, cluster
-                                ORDER BY score6 DESC NULLS LAST) END AS rank_cluster
+                                ORDER BY score_ranked DESC NULLS LAST) END AS rank_cluster
   FROM grouped g
 ),
 changes AS (
@@ -54,7 +57,7 @@ SELECT c.town_code, c.county_code, c.peer_type, c.cluster, c.year, c.item_type, 
        c.rank_change_city, c.rank_change_county, c.score_change,
        CASE WHEN c.score_change IS NOT NULL THEN
          RANK() OVER (PARTITION BY c.year, c.item_type, c.item_id
-                      ORDER BY ROUND(c.score_change, 6) DESC NULLS LAST) END AS rank_progress,
+                      ORDER BY ROUND(c.score_change, ${rank_decimals}) DESC NULLS LAST) END AS rank_progress,
        c.value_change_pct, c.value_cagr3_pct,
        b.band_id AS band
 FROM changes c

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 
 import cn.liaocheng.strongtown.catalog.Band;
 import cn.liaocheng.strongtown.catalog.Catalog;
-import cn.liaocheng.strongtown.catalog.CatalogRepository;
+import cn.liaocheng.strongtown.dashboard.methodology.PublishedCatalog;
 import cn.liaocheng.strongtown.dashboard.lake.MartReader;
 import cn.liaocheng.strongtown.dashboard.security.Access;
 import cn.liaocheng.strongtown.dashboard.security.CountyScope;
@@ -34,10 +34,10 @@ public class CompareService {
 
     private final MartReader marts;
     private final TownRegistry towns;
-    private final CatalogRepository catalogs;
+    private final PublishedCatalog catalogs;
     private final CountyScope scope;
 
-    public CompareService(MartReader marts, TownRegistry towns, CatalogRepository catalogs, CountyScope scope) {
+    public CompareService(MartReader marts, TownRegistry towns, PublishedCatalog catalogs, CountyScope scope) {
         this.marts = marts;
         this.towns = towns;
         this.catalogs = catalogs;

@@ -7,7 +7,7 @@ package cn.liaocheng.strongtown.dashboard.county;
  * @param rank competition rank of that mean among the counties (1 = best)
  * @param previousMean the mean a year earlier, null in the first year
  * @param rankChange places gained since last year (negative: lost), null in the first year
- * @param designatedTowns towns designated strong towns up to this year
+ * @param designatedTowns scored towns designated strong towns up to this year
  */
 public record CountyRow(String countyCode, String countyName, int towns, double meanComposite, int rank,
                         Double previousMean, Integer rankChange, String bestTown, double bestScore,

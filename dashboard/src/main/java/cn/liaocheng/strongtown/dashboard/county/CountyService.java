@@ -13,23 +13,15 @@ import cn.liaocheng.strongtown.dashboard.lake.MartReader;
 import cn.liaocheng.strongtown.dashboard.security.Access;
 
 /**
- * The county league table and its trends, computed from the published town scores. It compares
+ * The county league table and its trends, as scoring stage 11 publishes them ({@code county_scores}: means
+ * over the towns with a composite, ranks at the catalog's precision) — read, not recomputed. It compares
  * counties with each other, so it is for the city-wide roles only (not county staff).
  */
 @Service
 @PreAuthorize(Access.CITY_WIDE)
 public class CountyService {
 
-    private static final String MEANS = """
-            WITH c AS (
-              SELECT s.year, t.county_code, t.county_name, AVG(s.score) AS mean, COUNT(*) AS towns,
-                     MAX(s.score) AS best_score, arg_max(t.town_name, s.score) AS best_town
-              FROM {scores} s JOIN {towns} t ON t.town_code = s.town_code
-              WHERE s.item_type = 'composite' AND s.score IS NOT NULL
-              GROUP BY s.year, t.county_code, t.county_name
-            ),
-            r AS (SELECT *, RANK() OVER (PARTITION BY year ORDER BY ROUND(mean, 6) DESC) AS rnk FROM c)
-            """;
+    private static final String COUNTY_NAMES = "(SELECT DISTINCT county_code, county_name FROM {towns})";
 
     private final MartReader marts;
 
@@ -39,37 +31,40 @@ public class CountyService {
 
     /** The counties of a year, best mean first. */
     public List<CountyRow> league(int year) {
-        return marts.cachedQuery(MEANS + """
-                , d AS (
-                  SELECT t.county_code, COUNT(DISTINCT d.town_code) AS designated
-                  FROM {designations} d JOIN {towns} t ON t.town_code = d.town_code
-                  WHERE d.year <= ? GROUP BY t.county_code
+        return marts.cachedQuery("""
+                WITH best AS (
+                  SELECT t.county_code, arg_max(t.town_name, s.score) AS best_town
+                  FROM {scores} s JOIN {towns} t ON t.town_code = s.town_code
+                  WHERE s.year = ? AND s.item_type = 'composite' AND s.score IS NOT NULL
+                  GROUP BY t.county_code
                 )
-                SELECT r.county_code, r.county_name, r.towns, r.mean, r.rnk, p.mean AS prev_mean,
-                       p.rnk - r.rnk AS rank_change, r.best_town, r.best_score, COALESCE(d.designated, 0) AS designated
-                FROM r
-                LEFT JOIN r p ON p.county_code = r.county_code AND p.year = r.year - 1
-                LEFT JOIN d ON d.county_code = r.county_code
-                WHERE r.year = ?
-                ORDER BY r.rnk, r.county_code
-                """, rs -> {
+                SELECT c.county_code, n.county_name, c.towns, c.mean_score, c.rank, p.mean_score AS prev_mean,
+                       c.rank_change, b.best_town, c.best_score, c.designated_towns
+                FROM {county_scores} c
+                JOIN %s n ON n.county_code = c.county_code
+                LEFT JOIN {county_scores} p ON p.county_code = c.county_code AND p.year = c.year - 1
+                LEFT JOIN best b ON b.county_code = c.county_code
+                WHERE c.year = ?
+                ORDER BY c.rank, c.county_code
+                """.formatted(COUNTY_NAMES), rs -> {
             double prev = rs.getDouble("prev_mean");
             Double previous = rs.wasNull() ? null : prev;
             int change = rs.getInt("rank_change");
             Integer rankChange = rs.wasNull() ? null : change;
             return new CountyRow(rs.getString("county_code"), rs.getString("county_name"), rs.getInt("towns"),
-                    rs.getDouble("mean"), rs.getInt("rnk"), previous, rankChange, rs.getString("best_town"),
-                    rs.getDouble("best_score"), rs.getInt("designated"));
+                    rs.getDouble("mean_score"), rs.getInt("rank"), previous, rankChange, rs.getString("best_town"),
+                    rs.getDouble("best_score"), rs.getInt("designated_towns"));
         }, year, year);
     }
 
     /** Every county's mean composite by year, counties in code order. */
     public List<CountyTrend> trends() {
         Map<String, CountyTrend> byCounty = new LinkedHashMap<>();
-        marts.query(MEANS + "SELECT county_code, county_name, year, mean FROM r ORDER BY county_code, year", rs -> {
+        marts.query("SELECT c.county_code, n.county_name, c.year, c.mean_score FROM {county_scores} c JOIN "
+                + COUNTY_NAMES + " n ON n.county_code = c.county_code ORDER BY c.county_code, c.year", rs -> {
             String name = rs.getString("county_name");
             byCounty.computeIfAbsent(rs.getString("county_code"), code -> new CountyTrend(code, name, new TreeMap<>()))
-                    .meanByYear().put(rs.getInt("year"), rs.getDouble("mean"));
+                    .meanByYear().put(rs.getInt("year"), rs.getDouble("mean_score"));
             return null;
         });
         return new ArrayList<>(byCounty.values());

@@ -76,7 +76,8 @@ public class LeagueExport {
         List<List<Object>> cells = new ArrayList<>();
         for (LeagueRow r : rows) {
             List<Object> line = new ArrayList<>(List.of(r.rankCity() == null ? "" : r.rankCity(), r.townName(),
-                    r.townCode(), r.countyName(), t(locale, "town.type." + r.townType().name()), round(r.composite())));
+                    r.townCode(), r.countyName(), t(locale, "town.type." + r.townType().name()),
+                    r.composite() == null ? t(locale, "methodology.insufficient") : round(r.composite())));
             dimensions.forEach(d -> line.add(round(r.dimensionScores().get(d.id()))));
             line.add(r.rankCounty());
             line.add(r.rankChange());

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Service;
 
 import cn.liaocheng.strongtown.catalog.Band;
 import cn.liaocheng.strongtown.catalog.Catalog;
-import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.catalog.Dimension;
 import cn.liaocheng.strongtown.dashboard.lake.MartReader;
+import cn.liaocheng.strongtown.dashboard.methodology.PublishedCatalog;
 import cn.liaocheng.strongtown.dashboard.security.CountyScope;
 import cn.liaocheng.strongtown.dashboard.security.Access;
 import cn.liaocheng.strongtown.town.County;
@@ -25,7 +25,8 @@ import cn.liaocheng.strongtown.town.TownType;
 
 /**
  * The town league table from the published snapshot, one page at a time (DuckDB does the
- * filtering, sorting, LIMIT and OFFSET). County staff read only their own county.
+ * filtering, sorting, LIMIT and OFFSET). County staff read only their own county. Towns below the
+ * coverage rule (no composite, 数据不足) are listed without a composite rank, after every ranked town.
  */
 @Service
 @PreAuthorize(Access.LEAGUE_READERS)
@@ -35,28 +36,34 @@ public class LeagueService {
 
     private final MartReader marts;
     private final TownRegistry towns;
-    private final Catalog catalog;
+    private final PublishedCatalog catalogs;
     private final CountyScope scope;
 
-    public LeagueService(MartReader marts, TownRegistry towns, CatalogRepository catalogs, CountyScope scope) {
+    public LeagueService(MartReader marts, TownRegistry towns, PublishedCatalog catalogs, CountyScope scope) {
         this.marts = marts;
         this.scope = scope;
         this.towns = towns;
-        this.catalog = catalogs.newest();
+        this.catalogs = catalogs;
+    }
+
+    /** The newest catalog version the snapshot was scored with, its dimension ids checked for use in SQL. */
+    private Catalog catalog() {
+        Catalog catalog = catalogs.newest();
         catalog.dimensions().forEach(d -> {
             if (!SAFE_ID.matcher(d.id()).matches()) {
                 throw new IllegalStateException("dimension id not usable in SQL: " + d.id());
             }
         });
+        return catalog;
     }
 
     public List<Dimension> dimensions() {
-        return catalog.dimensions();
+        return catalog().dimensions();
     }
 
     /** Performance bands of the composite, highest first (names in both languages). */
     public List<Band> bands() {
-        return catalog.bands().stream().sorted(Comparator.comparingDouble(Band::min).reversed()).toList();
+        return catalog().bands().stream().sorted(Comparator.comparingDouble(Band::min).reversed()).toList();
     }
 
     /** The counties the caller may filter by: all of them, or a county user's own. */
@@ -98,7 +105,9 @@ public class LeagueService {
         List<Object> params = new ArrayList<>(sql.params);
         params.add(limit);
         params.add(offset);
-        return marts.cachedQuery(sql.text + " ORDER BY " + orderBy(query) + " LIMIT ? OFFSET ?", this::row, params.toArray());
+        List<Dimension> dimensions = dimensions();
+        return marts.cachedQuery(sql.text + " ORDER BY " + orderBy(query) + " LIMIT ? OFFSET ?",
+                rs -> row(rs, dimensions), params.toArray());
     }
 
     private record Sql(String text, List<Object> params) {
@@ -109,7 +118,7 @@ public class LeagueService {
         String itemType = query.dimension() == null ? "composite" : "dimension";
         String itemId = query.dimension() == null ? "composite" : validDimension(query.dimension());
         StringBuilder dims = new StringBuilder();
-        for (Dimension d : catalog.dimensions()) {
+        for (Dimension d : catalog().dimensions()) {
             dims.append(", MAX(score) FILTER (WHERE item_type = 'dimension' AND item_id = '").append(d.id())
                     .append("') AS \"dim_").append(d.id()).append('"');
         }
@@ -142,7 +151,7 @@ public class LeagueService {
                 LEFT JOIN d ON d.town_code = w.town_code
                 LEFT JOIN ri ON ri.town_code = w.town_code
                 LEFT JOIN q ON q.town_code = w.town_code
-                WHERE w.composite IS NOT NULL
+                WHERE w.coverage IS NOT NULL
                   AND (CAST(? AS VARCHAR) IS NULL OR t.county_code = ?)
                   AND (CAST(? AS VARCHAR) IS NULL OR t.town_type = ?)
                   AND (CAST(? AS INTEGER) IS NULL OR w.peer_group = ?)
@@ -164,7 +173,7 @@ public class LeagueService {
     }
 
     private String validDimension(String id) {
-        return catalog.dimension(id).map(Dimension::id)
+        return catalog().dimension(id).map(Dimension::id)
                 .orElseThrow(() -> new IllegalArgumentException("unknown dimension " + id));
     }
 
@@ -191,17 +200,18 @@ public class LeagueService {
             terms.add(expression + (sort.descending() ? " DESC" : " ASC") + " NULLS LAST");
         }
         terms.add("rank_city ASC NULLS LAST");
+        terms.add("ranked_score DESC NULLS LAST"); // within a shared rank (equal as shown), the higher score first
         terms.add("w.town_code");
         return String.join(", ", terms);
     }
 
-    private LeagueRow row(ResultSet rs) throws SQLException {
+    private LeagueRow row(ResultSet rs, List<Dimension> dimensions) throws SQLException {
         Map<String, Double> dims = new LinkedHashMap<>();
-        for (Dimension d : catalog.dimensions()) {
+        for (Dimension d : dimensions) {
             dims.put(d.id(), nullableDouble(rs, "dim_" + d.id()));
         }
         return new LeagueRow(rs.getString("town_code"), rs.getString("town_name"), rs.getString("county_code"),
-                rs.getString("county_name"), TownType.fromLabel(rs.getString("town_type")), rs.getDouble("composite"),
+                rs.getString("county_name"), TownType.fromLabel(rs.getString("town_type")), nullableDouble(rs, "composite"),
                 dims, nullableInt(rs, "rank_city"), nullableInt(rs, "rank_county"), nullableInt(rs, "rank_change"),
                 nullableDouble(rs, "coverage"), nullableInt(rs, "designated_in"), nullableInt(rs, "rank_type"),
                 rs.getString("band"), nullableDouble(rs, "rank_p5"), nullableDouble(rs, "rank_p95"),

@@ -16,10 +16,10 @@ import org.springframework.stereotype.Service;
 import cn.liaocheng.strongtown.catalog.Band;
 import cn.liaocheng.strongtown.catalog.Bilingual;
 import cn.liaocheng.strongtown.catalog.Catalog;
-import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.catalog.Dimension;
 import cn.liaocheng.strongtown.catalog.Indicator;
 import cn.liaocheng.strongtown.dashboard.lake.MartReader;
+import cn.liaocheng.strongtown.dashboard.methodology.PublishedCatalog;
 import cn.liaocheng.strongtown.dashboard.security.Access;
 import cn.liaocheng.strongtown.dashboard.security.CountyScope;
 import cn.liaocheng.strongtown.town.Town;
@@ -36,13 +36,13 @@ public class ProfileService {
 
     private final MartReader marts;
     private final TownRegistry towns;
-    private final Catalog catalog;
+    private final PublishedCatalog catalogs;
     private final CountyScope scope;
 
-    public ProfileService(MartReader marts, TownRegistry towns, CatalogRepository catalogs, CountyScope scope) {
+    public ProfileService(MartReader marts, TownRegistry towns, PublishedCatalog catalogs, CountyScope scope) {
         this.marts = marts;
         this.towns = towns;
-        this.catalog = catalogs.newest();
+        this.catalogs = catalogs;
         this.scope = scope;
     }
 
@@ -56,7 +56,8 @@ public class ProfileService {
     /** The town's profile in a year; empty if the town has no composite score that year. */
     public Optional<TownProfile> profile(String townCode, int year) {
         Town town = readable(townCode);
-        Optional<ProfileHeader> found = header(town, year);
+        Catalog catalog = catalogs.forYear(year);
+        Optional<ProfileHeader> found = header(town, year, catalog);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -72,7 +73,7 @@ public class ProfileService {
                      AND c.scope = 'city'
                 WHERE s.town_code = ? AND s.year = ? AND s.item_type IN ('dimension', 'indicator')""",
                 rs -> Map.entry(rs.getString("item_type") + ":" + rs.getString("item_id"),
-                        new ItemScore(rs.getString("item_id"), name(rs.getString("item_type"), rs.getString("item_id")),
+                        new ItemScore(rs.getString("item_id"), name(catalog, rs.getString("item_type"), rs.getString("item_id")),
                                 number(rs, "score"), number(rs, "peer_median"), number(rs, "city_p90"))),
                 peerScope, peerId, townCode, year).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         List<ItemScore> dimensions = catalog.dimensions().stream()
@@ -81,8 +82,43 @@ public class ProfileService {
         List<RankPoint> history = rankHistory(townCode, year);
         List<Integer> trendYears = history.stream().map(RankPoint::year).toList();
         return Optional.of(new TownProfile(year, header, peerScope, dimensions,
-                indicators(townCode, year, trendYears, scores), trendYears, history, drivers(townCode, year),
+                indicators(townCode, year, trendYears, scores, catalog), trendYears, history, drivers(townCode, year, catalog),
                 similar(townCode, year)));
+    }
+
+    /**
+     * Why the town has no composite in a year, if it has data but too little (the coverage rule); empty when
+     * it has a composite or no data at all.
+     */
+    public Optional<DataGap> dataGap(String townCode, int year) {
+        readable(townCode);
+        record Row(String type, String id, Double score, Double coverage) {
+        }
+        List<Row> rows = marts.query("""
+                SELECT item_type, item_id, score, coverage FROM {scores}
+                WHERE town_code = ? AND year = ? AND item_type IN ('composite', 'dimension')""",
+                rs -> new Row(rs.getString(1), rs.getString(2), number(rs, "score"), number(rs, "coverage")),
+                townCode, year);
+        Optional<Row> composite = rows.stream().filter(r -> r.type().equals("composite")).findFirst();
+        if (composite.isEmpty() || composite.get().score() != null) {
+            return Optional.empty();
+        }
+        Catalog catalog = catalogs.forYear(year);
+        Map<String, Row> dimensions = rows.stream().filter(r -> r.type().equals("dimension"))
+                .collect(Collectors.toMap(Row::id, r -> r));
+        List<Bilingual> missing = new ArrayList<>();
+        List<Bilingual> partial = new ArrayList<>();
+        for (Dimension d : catalog.dimensions()) {
+            Row row = dimensions.get(d.id());
+            if (row == null || row.score() == null) {
+                missing.add(d.name());
+            } else if (row.coverage() != null && row.coverage() < 1 - 1e-9) {
+                partial.add(d.name());
+            }
+        }
+        Double coverage = composite.get().coverage();
+        return Optional.of(new DataGap(year, coverage == null ? 0 : coverage,
+                catalog.ranking().minCoverage(Catalog.COMPOSITE), missing, partial));
     }
 
     /** The town, if the caller may read it: county staff only their own county's. */
@@ -92,7 +128,7 @@ public class ProfileService {
         return town;
     }
 
-    private Optional<ProfileHeader> header(Town town, int year) {
+    private Optional<ProfileHeader> header(Town town, int year, Catalog catalog) {
         return marts.query("""
                 WITH c AS (
                   SELECT town_code, peer_type, cluster, band, score, rank_city, rank_county, rank_type, rank_cluster,
@@ -109,7 +145,7 @@ public class ProfileService {
                 WHERE c.town_code = ?""", rs -> {
             Integer cluster = integer(rs, "cluster");
             return new ProfileHeader(town.code(), town.name(), town.countyCode(), town.countyName(), town.type(),
-                    rs.getString("peer_type"), cluster, bandName(rs.getString("band")), rs.getDouble("score"),
+                    rs.getString("peer_type"), cluster, bandName(catalog, rs.getString("band")), rs.getDouble("score"),
                     rs.getInt("rank_city"), rs.getInt("towns_city"), rs.getInt("rank_county"),
                     rs.getInt("towns_county"), rs.getInt(cluster != null ? "rank_cluster" : "rank_type"),
                     rs.getInt(cluster != null ? "towns_cluster" : "towns_type"), integer(rs, "rank_change_city"),
@@ -119,7 +155,7 @@ public class ProfileService {
     }
 
     private List<IndicatorLine> indicators(String townCode, int year, List<Integer> trendYears,
-                                           Map<String, ItemScore> scores) {
+                                           Map<String, ItemScore> scores, Catalog catalog) {
         record Value(String indicatorId, int year, Double value, String source, Integer revision) {
         }
         Map<String, Map<Integer, Value>> values = new HashMap<>();
@@ -152,11 +188,11 @@ public class ProfileService {
                 number(rs, "rank_p5"), number(rs, "rank_p95")), townCode, year);
     }
 
-    private List<RankDriver> drivers(String townCode, int year) {
+    private List<RankDriver> drivers(String townCode, int year, Catalog catalog) {
         return marts.query("""
                 SELECT item_id, score_change, contribution FROM {rank_drivers}
                 WHERE town_code = ? AND year = ? AND item_type = 'dimension' ORDER BY driver_rank""",
-                rs -> new RankDriver(rs.getString("item_id"), name("dimension", rs.getString("item_id")),
+                rs -> new RankDriver(rs.getString("item_id"), name(catalog, "dimension", rs.getString("item_id")),
                         rs.getDouble("score_change"),
                         rs.getDouble("contribution")), townCode, year);
     }
@@ -177,12 +213,12 @@ public class ProfileService {
         }, year, townCode);
     }
 
-    private Bilingual name(String itemType, String itemId) {
+    private static Bilingual name(Catalog catalog, String itemType, String itemId) {
         return "dimension".equals(itemType) ? catalog.dimension(itemId).map(Dimension::name).orElse(null)
                 : catalog.indicator(itemId).map(Indicator::name).orElse(null);
     }
 
-    private Bilingual bandName(String bandId) {
+    private static Bilingual bandName(Catalog catalog, String bandId) {
         return catalog.bands().stream().filter(b -> b.id().equals(bandId)).map(Band::name).findFirst().orElse(null);
     }
 

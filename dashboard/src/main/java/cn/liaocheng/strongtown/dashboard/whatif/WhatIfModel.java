@@ -1,39 +1,45 @@
 package cn.liaocheng.strongtown.dashboard.whatif;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.Dimension;
-import cn.liaocheng.strongtown.scoring.CatalogTree;
+import cn.liaocheng.strongtown.scoring.Aggregator;
+import cn.liaocheng.strongtown.scoring.CompetitionRanks;
 
 /**
- * The towns of one year with their published dimension scores, re-ranked under other dimension weights.
- * The composite is aggregated from the dimension scores exactly as scoring stage 07 does it, over the
- * catalog's tree above the dimensions (optional groups, then the composite): each parent takes the weighted
- * arithmetic or geometric mean of its children that have a score, the weights re-normalised over those
- * children (so the six weights need not sum to 1), and the geometric mean lifts scores below 1 to 1. Ranks
- * follow stage 08: competition ranks ("1224") of the composite compared at 6 decimals. With the catalog's
- * weights this reproduces the published composite and city rank; computing in Java on the ~136 rows of a
- * year keeps a re-rank in the microseconds, so the view can re-rank on every change of a weight.
+ * The towns of one year with their published dimension scores, re-ranked under other dimension weights by
+ * the method's one aggregator and ranking ({@link Aggregator}, {@link CompetitionRanks} — the Java copies of
+ * stages 07 and 08): from the dimensions up through the optional groups to the composite, with the coverage
+ * rule (a town whose dimensions with data carry less than the composite's minimum share of the weight gets no
+ * composite and is left out) and ranks at the catalog's precision, ties sharing. With the catalog's weights
+ * this reproduces the published composite and city rank; a re-rank of the ~136 rows of a year takes
+ * microseconds, so the view can re-rank on every change of a weight.
  */
 public final class WhatIfModel {
 
     private final int year;
     private final List<Dimension> dimensions;
-    /** Aggregates above the dimensions → their child edges, in the order stage 07 computes them (by depth). */
-    private final Map<String, List<CatalogTree.Edge>> parents = new LinkedHashMap<>();
+    private final Aggregator aggregator;
+    /** Dimension id → {aggregate, position among its children}: where its weight sits. */
+    private final Map<String, int[]> weightSlot = new LinkedHashMap<>();
     private final List<WhatIfTown> towns;
 
     WhatIfModel(int year, Catalog catalog, List<WhatIfTown> towns) {
         this.year = year;
         this.dimensions = catalog.dimensions();
-        CatalogTree.of(catalog).edges().stream().filter(e -> !"dimension".equals(e.parentKind()))
-                .forEach(e -> parents.computeIfAbsent(e.parentId(), k -> new ArrayList<>()).add(e));
+        this.aggregator = Aggregator.of(catalog);
+        for (int a = 0; a < aggregator.aggregates(); a++) {
+            int[] children = aggregator.children(a);
+            for (int i = 0; i < children.length; i++) {
+                weightSlot.put(aggregator.id(children[i]), new int[] {a, i});
+            }
+        }
         this.towns = List.copyOf(towns);
     }
 
@@ -66,8 +72,8 @@ public final class WhatIfModel {
 
     /**
      * Every town of the year re-ranked under {@code weights} (dimension id → weight ≥ 0; a dimension left out
-     * keeps its catalog weight), best first; towns without any usable dimension score are left out, as the
-     * published ranking leaves out towns without a composite.
+     * keeps its catalog weight), best first; towns without a composite under these weights (no usable
+     * dimension score, or too little coverage) are left out, as the published ranking leaves them out.
      */
     public List<WhatIfRow> rank(Map<String, Double> weights) {
         Map<String, Double> effective = officialWeights();
@@ -81,43 +87,45 @@ public final class WhatIfModel {
             effective.put(id, w);
         });
         normalised(effective); // refuses weights that are all 0
-        record Scored(WhatIfTown town, double composite, long key) {
-        }
-        List<Scored> scored = new ArrayList<>();
+        double[][] w = aggregator.weights();
+        effective.forEach((id, weight) -> {
+            int[] slot = weightSlot.get(id);
+            w[slot[0]][slot[1]] = weight;
+        });
+        List<WhatIfTown> scored = new ArrayList<>();
+        List<Double> composites = new ArrayList<>();
         for (WhatIfTown town : towns) {
-            double composite = composite(town, effective);
+            double composite = composite(town, w);
             if (!Double.isNaN(composite)) {
-                scored.add(new Scored(town, composite, Math.round(composite * 1e6)));
+                scored.add(town);
+                composites.add(composite);
             }
         }
-        scored.sort(Comparator.comparingLong(Scored::key).reversed().thenComparing(s -> s.town().townCode()));
+        int[] ranks = CompetitionRanks.of(composites.stream().mapToDouble(Double::doubleValue).toArray(),
+                aggregator.rankDecimals());
         List<WhatIfRow> rows = new ArrayList<>(scored.size());
         for (int i = 0; i < scored.size(); i++) {
-            Scored s = scored.get(i);
-            int rank = i > 0 && s.key() == scored.get(i - 1).key() ? rows.get(i - 1).rank() : i + 1;
-            rows.add(new WhatIfRow(s.town(), s.composite(), rank));
+            rows.add(new WhatIfRow(scored.get(i), composites.get(i), ranks[i]));
         }
+        rows.sort(Comparator.comparingInt(WhatIfRow::rank).thenComparing(WhatIfRow::composite, Comparator.reverseOrder())
+                .thenComparing(r -> r.town().townCode()));
         return rows;
     }
 
-    /** Stage 07 above the dimensions; NaN when no child of the composite has a score. */
-    private double composite(WhatIfTown town, Map<String, Double> dimensionWeights) {
-        Map<String, Double> node = new HashMap<>(town.dimensionScores());
-        for (Map.Entry<String, List<CatalogTree.Edge>> parent : parents.entrySet()) {
-            boolean geometric = "geometric".equals(parent.getValue().get(0).method());
-            double sum = 0;
-            double weight = 0;
-            for (CatalogTree.Edge e : parent.getValue()) {
-                Double score = node.get(e.childId());
-                if (score != null && !score.isNaN()) {
-                    double w = dimensionWeights.getOrDefault(e.childId(), e.weight());
-                    sum += w * (geometric ? Math.log(Math.max(score, 1.0)) : score);
-                    weight += w;
-                }
+    /** The aggregator from the dimensions up; NaN when the town has no composite under these weights. */
+    private double composite(WhatIfTown town, double[][] weights) {
+        double[] score = new double[aggregator.nodes()];
+        double[] coverage = new double[aggregator.nodes()];
+        Arrays.fill(score, Double.NaN);
+        Arrays.fill(coverage, Double.NaN);
+        town.dimensionScores().forEach((id, s) -> {
+            int node = aggregator.node(id);
+            if (node >= 0 && s != null) {
+                score[node] = s;
+                coverage[node] = town.dimensionCoverage().getOrDefault(id, 1.0);
             }
-            double mean = weight == 0 ? Double.NaN : sum / weight;
-            node.put(parent.getKey(), geometric && !Double.isNaN(mean) ? Math.exp(mean) : mean);
-        }
-        return node.getOrDefault(Catalog.COMPOSITE, Double.NaN);
+        });
+        aggregator.aggregateAboveDimensions(score, coverage, weights);
+        return score[aggregator.composite()];
     }
 }

@@ -8,8 +8,11 @@ package cn.liaocheng.strongtown.dashboard.whatif;
  */
 public record WhatIfRow(WhatIfTown town, double composite, int rank) {
 
-    /** Places gained against the official rank (negative: lost), as the league table counts rank changes. */
-    public int rankChange() {
-        return town.officialRank() - rank;
+    /**
+     * Places gained against the official rank (negative: lost), as the league table counts rank changes;
+     * null for a town without an official rank (数据不足 under the official weights).
+     */
+    public Integer rankChange() {
+        return town.officialRank() == null ? null : town.officialRank() - rank;
     }
 }

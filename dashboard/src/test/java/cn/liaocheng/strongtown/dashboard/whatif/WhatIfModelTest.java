@@ -12,22 +12,29 @@ import cn.liaocheng.strongtown.catalog.Bilingual;
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.Dimension;
 import cn.liaocheng.strongtown.catalog.Group;
+import cn.liaocheng.strongtown.catalog.Ranking;
 
 /**
  * The aggregation rules of stage 07 that the demo catalog does not use: a geometric composite (scores
- * below 1 lifted to 1), a missing dimension re-weighted away, and a group between dimensions and composite.
+ * below 1 lifted to 1), a missing dimension re-weighted away (any coverage allowed here), a group between
+ * dimensions and composite; and the default coverage rule and rank precision.
  */
 class WhatIfModelTest {
 
     private static final Bilingual NAME = new Bilingual("名", "name");
 
     private static Catalog catalog(String compositeMethod, List<Group> groups, List<Dimension> dimensions) {
+        return catalog(compositeMethod, groups, dimensions, new Ranking(null, Map.of("composite", 0.0)));
+    }
+
+    private static Catalog catalog(String compositeMethod, List<Group> groups, List<Dimension> dimensions,
+                                   Ranking ranking) {
         return new Catalog("test", "1", 2020, NAME, 5, Map.of("composite", compositeMethod, "dimension", "arithmetic"),
-                null, groups, dimensions, List.of(), List.of(), List.of(), null, null);
+                null, groups, dimensions, List.of(), List.of(), List.of(), null, null, ranking, null);
     }
 
     private static WhatIfTown town(String code, Map<String, Double> scores, int officialRank) {
-        return new WhatIfTown(code, code, "c", "county", scores, 0, officialRank);
+        return new WhatIfTown(code, code, "c", "county", scores, 0.0, officialRank);
     }
 
     @Test
@@ -69,5 +76,32 @@ class WhatIfModelTest {
         assertThat(shifted.get(0).town().townCode()).isEqualTo("t1");
         assertThat(shifted.get(0).rank()).isEqualTo(1);
         assertThat(shifted.get(1).rank()).isEqualTo(2);
+    }
+
+    @Test
+    void underTheDefaultCoverageRuleATownWithOneDimensionIsLeftOutAndDisplacesNobody() {
+        Catalog catalog = catalog("arithmetic", List.of(), List.of(new Dimension("a", NAME, 0.5, null, null),
+                new Dimension("b", NAME, 0.5, null, null)), Ranking.DEFAULT);
+        WhatIfModel model = new WhatIfModel(2025, catalog, List.of(
+                new WhatIfTown("t1", "t1", "c", "county", Map.of("a", 60.0, "b", 60.0), 60.0, 1),
+                new WhatIfTown("t2", "t2", "c", "county", Map.of("a", 50.0, "b", 40.0), 45.0, 2),
+                new WhatIfTown("one", "one", "c", "county", Map.of("a", 100.0), null, null),
+                // both dimensions scored, but b only half covered: 0.5 + 0.5 × 0.4 = 70 % < 75 %
+                new WhatIfTown("thin", "thin", "c", "county", Map.of("a", 90.0, "b", 90.0), Map.of("b", 0.4), null, null)));
+        assertThat(model.rank(model.officialWeights())).extracting(r -> r.town().townCode()).containsExactly("t1", "t2");
+        assertThat(model.rank(model.officialWeights())).extracting(WhatIfRow::rank).containsExactly(1, 2);
+        // with 80 % of the weight on a, "thin" is covered 0.8 + 0.2 × 0.4 = 88 % and "one" 80 %: both ranked now
+        List<WhatIfRow> shifted = model.rank(Map.of("a", 0.8, "b", 0.2));
+        assertThat(shifted).extracting(r -> r.town().townCode()).containsExactly("one", "thin", "t1", "t2");
+        assertThat(shifted.get(0).rankChange()).as("no official rank to compare with").isNull();
+    }
+
+    @Test
+    void compositesShownAlikeShareTheRank() {
+        Catalog catalog = catalog("arithmetic", List.of(), List.of(new Dimension("a", NAME, 1.0, null, null)),
+                Ranking.DEFAULT);
+        WhatIfModel model = new WhatIfModel(2025, catalog, List.of(town("t1", Map.of("a", 58.04), 1),
+                town("t2", Map.of("a", 57.96), 1), town("t3", Map.of("a", 57.0), 3)));
+        assertThat(model.rank(model.officialWeights())).extracting(WhatIfRow::rank).containsExactly(1, 1, 3);
     }
 }

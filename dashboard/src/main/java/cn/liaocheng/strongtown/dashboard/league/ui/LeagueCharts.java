@@ -20,7 +20,7 @@ public final class LeagueCharts {
         List<LeagueRow> ordered = reversed(top);
         return horizontalBars(title, seriesName,
                 ordered.stream().map(r -> withCounty ? r.townName() + "（" + r.countyName() + "）" : r.townName()).toList(),
-                ordered.stream().map(r -> round1(r.composite())).toList());
+                ordered.stream().map(r -> r.composite() == null ? null : round1(r.composite())).toList());
     }
 
     /** Horizontal bars, first label on top; values 0–100. */

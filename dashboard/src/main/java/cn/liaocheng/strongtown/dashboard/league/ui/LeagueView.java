@@ -267,8 +267,10 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
                 .setSortProperty(LeagueSort.COUNTY).setAutoWidth(true);
         grid.addColumn(r -> getTranslation("town.type." + r.townType().name())).setHeader(getTranslation("league.col.type"))
                 .setSortProperty(LeagueSort.TYPE).setAutoWidth(true);
-        grid.addColumn(r -> Formats.oneDecimal(r.composite())).setHeader(getTranslation("league.col.composite"))
-                .setSortProperty(LeagueSort.COMPOSITE).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(r -> r.insufficientData() ? getTranslation("methodology.insufficient") : Formats.oneDecimal(r.composite()))
+                .setHeader(getTranslation("league.col.composite"))
+                .setSortProperty(LeagueSort.COMPOSITE).setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
+                .setTooltipGenerator(r -> r.insufficientData() ? insufficientDetail(r) : "");
         for (Dimension d : league.dimensions()) {
             grid.addColumn(r -> Formats.oneDecimal(r.dimensionScores().get(d.id())))
                     .setHeader(d.name().in(locale)).setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
@@ -295,5 +297,14 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("league.col.flags")).setAutoWidth(true);
         grid.addColumn(r -> r.designatedIn() == null ? "" : getTranslation("league.designated", String.valueOf(r.designatedIn())))
                 .setHeader(getTranslation("league.col.designated")).setAutoWidth(true);
+    }
+
+    /** What a town below the coverage rule lacks: its coverage and the dimensions without a score. */
+    private String insufficientDetail(LeagueRow r) {
+        Locale locale = getLocale();
+        String missing = league.dimensions().stream().filter(d -> r.missingDimensions().contains(d.id()))
+                .map(d -> d.name().in(locale)).collect(Collectors.joining("、"));
+        return getTranslation("methodology.insufficient.detail",
+                Formats.percent(r.coverage() == null ? 0 : r.coverage() * 100), missing.isEmpty() ? "—" : missing);
     }
 }

@@ -4,10 +4,12 @@ import java.util.List;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
@@ -17,20 +19,44 @@ import cn.liaocheng.strongtown.dashboard.methodology.MethodologyService;
 import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
 import cn.liaocheng.strongtown.methodology.MethodologyDocument;
 
-/** 计算方法说明: generated from the catalog in force, so it always states the weights and methods used. */
+/**
+ * 计算方法说明: generated from the catalog version that scored the chosen year, as the snapshot publishes
+ * it, so it always states the weights and methods actually used for that year.
+ */
 @Route(value = "methodology", layout = MainLayout.class)
 @PermitAll
 public class MethodologyView extends VerticalLayout implements HasDynamicTitle {
 
+    private final MethodologyService methodology;
+    private final Div content = new Div();
+
     public MethodologyView(MethodologyService methodology) {
+        this.methodology = methodology;
         setMaxWidth("1100px");
-        MethodologyDocument doc = methodology.document(getLocale());
-        add(new H2(doc.title()));
+        List<Integer> years = methodology.years();
+        if (years.isEmpty()) {
+            show(methodology.document(getLocale()));
+            add(content);
+            return;
+        }
+        Select<Integer> year = new Select<>();
+        year.setId("methodology-year");
+        year.setLabel(getTranslation("methodology.year"));
+        year.setItems(years);
+        year.setItemLabelGenerator(y -> getTranslation("methodology.yearVersion", String.valueOf(y), methodology.version(y)));
+        year.addValueChangeListener(e -> show(methodology.document(getLocale(), e.getValue())));
+        add(year, content);
+        year.setValue(years.get(0));
+    }
+
+    private void show(MethodologyDocument doc) {
+        content.removeAll();
+        content.add(new H2(doc.title()));
         for (MethodologyDocument.Section section : doc.sections()) {
-            add(new H3(section.heading()));
-            section.paragraphs().forEach(p -> add(new Paragraph(p)));
+            content.add(new H3(section.heading()));
+            section.paragraphs().forEach(p -> content.add(new Paragraph(p)));
             if (!section.table().isEmpty()) {
-                add(table(section.table()));
+                content.add(table(section.table()));
             }
         }
     }

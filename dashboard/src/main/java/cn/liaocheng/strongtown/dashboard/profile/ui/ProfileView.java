@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.security.access.AccessDeniedException;
 
@@ -32,6 +33,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import cn.liaocheng.strongtown.dashboard.chart.EChart;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
+import cn.liaocheng.strongtown.dashboard.profile.DataGap;
 import cn.liaocheng.strongtown.dashboard.profile.ItemScore;
 import cn.liaocheng.strongtown.dashboard.profile.ProfileHeader;
 import cn.liaocheng.strongtown.dashboard.profile.ProfileService;
@@ -112,6 +114,12 @@ public class ProfileView extends VerticalLayout implements BeforeEnterObserver, 
     private void show() {
         try {
             List<Integer> years = profiles.years(code);
+            Optional<DataGap> gap = requestedYear != null && !years.contains(requestedYear)
+                    ? profiles.dataGap(code, requestedYear) : Optional.empty();
+            if (gap.isPresent()) {
+                insufficient(gap.get());
+                return;
+            }
             Optional<TownProfile> profile = years.isEmpty() ? Optional.empty()
                     : profiles.profile(code, years.contains(requestedYear) ? requestedYear : years.get(0));
             profile.ifPresentOrElse(p -> render(p, years), () -> message("profile-not-found", "profile.notFound"));
@@ -119,6 +127,24 @@ public class ProfileView extends VerticalLayout implements BeforeEnterObserver, 
             message("profile-denied", "profile.denied");
         } catch (UnknownTownException unknown) {
             message("profile-not-found", "profile.notFound");
+        }
+    }
+
+    /** 数据不足: the coverage rule left the town without a composite; say what is missing. */
+    private void insufficient(DataGap gap) {
+        add(new H2(getTranslation("profile.title")));
+        Locale locale = getLocale();
+        Paragraph text = new Paragraph(getTranslation("profile.insufficient", String.valueOf(gap.year()),
+                Formats.percent(gap.required() * 100), Formats.percent(gap.coverage() * 100)));
+        text.setId("profile-insufficient");
+        add(text);
+        if (!gap.missing().isEmpty()) {
+            add(new Paragraph(getTranslation("profile.insufficient.missing",
+                    gap.missing().stream().map(n -> n.in(locale)).collect(Collectors.joining("、")))));
+        }
+        if (!gap.partial().isEmpty()) {
+            add(new Paragraph(getTranslation("profile.insufficient.partial",
+                    gap.partial().stream().map(n -> n.in(locale)).collect(Collectors.joining("、")))));
         }
     }
 

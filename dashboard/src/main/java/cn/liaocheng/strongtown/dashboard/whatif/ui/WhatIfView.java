@@ -152,7 +152,7 @@ public class WhatIfView extends VerticalLayout implements HasDynamicTitle {
         String countyCode = county.getValue() == null ? null : county.getValue().code();
         List<WhatIfRow> rows = model.rank(entered).stream()
                 .filter(r -> countyCode == null || r.town().countyCode().equals(countyCode)).toList();
-        long moved = rows.stream().filter(r -> r.rankChange() != 0).count();
+        long moved = rows.stream().filter(r -> r.rankChange() != null && r.rankChange() != 0).count();
         message.getStyle().remove("color");
         message.setText(getTranslation("whatif.summary", rows.size(), moved));
         grid.setItems(rows);
