@@ -80,7 +80,7 @@ class TrackingRoleMatrixTest extends KaribuTestBase {
                         tracking.savePlan(ownTown, List.of());
                         throw new AssertionError("an empty plan was saved");
                     } catch (PlanValidationException refused) {
-                        assertThat(refused.getMessage()).contains("至少需要一项目标");
+                        assertThat(refused.problems()).extracting(PlanProblem::reason).containsExactly("tracking.problem.empty");
                     }
                 }),
                 new ServiceMatrix.Call(TrackingService.class, "submitReport", EDITORS, () -> tracking.submitReport(ownTown, ownYear + 1)));
