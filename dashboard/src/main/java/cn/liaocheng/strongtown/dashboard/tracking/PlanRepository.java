@@ -228,7 +228,10 @@ class PlanRepository {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     int row = rs.getInt(1);
-                    rows.add(new PlanTarget(rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                    // the label column is NOT NULL and holds the id for catalog rows; a catalog row has no label
+                    String indicator = rs.getString(2);
+                    rows.add(new PlanTarget(indicator, indicator == null ? rs.getString(3) : null, rs.getString(4),
+                            rs.getBoolean(5),
                             rs.getInt(6), rs.getDouble(7), targets.getOrDefault(row, Map.of()),
                             actuals.getOrDefault(row, Map.of()), rs.getString(8)));
                 }
