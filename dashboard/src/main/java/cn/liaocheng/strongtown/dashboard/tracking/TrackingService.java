@@ -232,7 +232,7 @@ public class TrackingService {
         StrongTownUser user = currentUser.require();
         int version = plans.save(townCode, rows, user.getUsername(), clock.instant());
         events.publishEvent(AuditEntry.of(user.getUsername(), AuditAction.PLAN_SAVED,
-                townCode + " " + town.name() + " v" + version + "（" + rows.size() + " 项）"));
+                townCode + " " + town.name() + " v" + version + " (" + rows.size() + ")"));
         return version;
     }
 
@@ -304,7 +304,7 @@ public class TrackingService {
         int version = plans.save(townCode, read.rows(), user.getUsername(), clock.instant(),
                 new PlanRepository.Source(file.sha256(), file.originalName(), file.content()));
         events.publishEvent(AuditEntry.of(user.getUsername(), AuditAction.PLAN_SAVED, townCode + " " + town.name() + " v"
-                + version + "（" + read.rows().size() + " 项，导入 " + file.originalName() + " sha256 " + file.sha256() + "）"));
+                + version + " (" + read.rows().size() + ") xlsx sha256 " + file.sha256()));
         return new PlanImport(report, version);
     }
 
