@@ -254,7 +254,7 @@ public class TownTrackingView extends VerticalLayout implements BeforeEnterObser
                 effect.add(new Paragraph(getTranslation("tracking.effect.inTime", e.effectFrom() - 2,
                         signed(e.inTimeEffect()))));
             }
-            String donors = String.join("、", e.donors().stream().limit(6)
+            String donors = String.join(getTranslation("tracking.separator"), e.donors().stream().limit(6)
                     .map(d -> d.townName() + " " + Formats.decimals(d.weight(), 2, getLocale())).toList());
             effect.add(new Paragraph(getTranslation("tracking.effect.donors", donors)));
         }
@@ -286,7 +286,7 @@ public class TownTrackingView extends VerticalLayout implements BeforeEnterObser
         }
         effect.add(charts);
         if (!t.eventStudy().peerNames().isEmpty()) {
-            effect.add(new Paragraph(getTranslation("tracking.peers", String.join("、", t.eventStudy().peerNames()))));
+            effect.add(new Paragraph(getTranslation("tracking.peers", String.join(getTranslation("tracking.separator"), t.eventStudy().peerNames()))));
         }
     }
 

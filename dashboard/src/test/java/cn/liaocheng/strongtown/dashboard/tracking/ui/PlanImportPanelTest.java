@@ -1,5 +1,7 @@
 package cn.liaocheng.strongtown.dashboard.tracking.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +14,8 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Paragraph;
 
 import cn.liaocheng.strongtown.dashboard.KaribuTestBase;
@@ -89,5 +93,23 @@ class PlanImportPanelTest extends KaribuTestBase {
         panel.accept("plan.csv", "a,b".getBytes(StandardCharsets.UTF_8));
         assertThat(panel.outcome.getText()).startsWith("Not imported: 1 errors").doesNotContainPattern("\\p{IsHan}");
         assertThat(String.join(" ", GridKt._getFormattedRow(panel.report, 0))).doesNotContainPattern("\\p{IsHan}");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theEditorShowsPlanProblemsInTheViewersLanguage() {
+        String town = town();
+        signIn(Role.OFFICE);
+        useLocale(Translations.ENGLISH);
+        navigate("tracking/" + town);
+        int versions = tracking.planVersions(town).size();
+        _click(_get(Button.class, spec -> spec.withId("tracking-edit-plan")));
+        ComboBox<String> indicator = (ComboBox<String>) _find(ComboBox.class, spec -> spec.withLabel("Indicator")).get(0);
+        indicator.setValue(null); // the first row becomes a free-text target without name or unit
+        _click(_get(Button.class, spec -> spec.withId("plan-save")));
+        String error = _get(Paragraph.class, spec -> spec.withId("plan-editor-error")).getText();
+        assertThat(error).startsWith("Row 1, column \"Indicator\": choose an indicator").contains("; Row 1, column \"Unit\"")
+                .doesNotContainPattern("\\p{IsHan}");
+        assertThat(tracking.planVersions(town)).hasSize(versions);
     }
 }
