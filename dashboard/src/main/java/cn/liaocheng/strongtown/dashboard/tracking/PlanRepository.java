@@ -68,7 +68,26 @@ class PlanRepository {
 
     /** Saves the rows as the town's next version, in one transaction; returns the version number. */
     int save(String townCode, List<PlanTarget> rows, String user, Instant at) {
+        return save(townCode, rows, user, at, null);
+    }
+
+    /**
+     * Saves the rows as the town's next version together with the workbook they were imported from (kept once per
+     * SHA-256), in one transaction; returns the version number.
+     */
+    int save(String townCode, List<PlanTarget> rows, String user, Instant at, Source source) {
         return database.transaction(c -> {
+            if (source != null) {
+                try (PreparedStatement st = c.prepareStatement(
+                        "INSERT INTO plan_uploads VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    st.setString(1, source.sha256());
+                    st.setString(2, source.fileName());
+                    st.setBytes(3, source.content());
+                    st.setString(4, user);
+                    st.setLong(5, at.toEpochMilli());
+                    st.executeUpdate();
+                }
+            }
             int version;
             try (PreparedStatement st = c.prepareStatement(
                     "SELECT COALESCE(MAX(version), 0) + 1 FROM plan_versions WHERE town_code = ?")) {
@@ -80,12 +99,13 @@ class PlanRepository {
             }
             long id;
             try (PreparedStatement st = c.prepareStatement("""
-                    INSERT INTO plan_versions (town_code, version, saved_by, saved_epoch_ms) VALUES (?, ?, ?, ?)
-                    RETURNING id""")) {
+                    INSERT INTO plan_versions (town_code, version, saved_by, saved_epoch_ms, source_sha256)
+                    VALUES (?, ?, ?, ?, ?) RETURNING id""")) {
                 st.setString(1, townCode);
                 st.setInt(2, version);
                 st.setString(3, user);
                 st.setLong(4, at.toEpochMilli());
+                st.setString(5, source == null ? null : source.sha256());
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     id = rs.getLong(1);
@@ -123,6 +143,24 @@ class PlanRepository {
                 }
             }
             return version;
+        });
+    }
+
+    /** An imported workbook: its SHA-256, the name it was uploaded under (display only) and its bytes. */
+    record Source(String sha256, String fileName, byte[] content) {
+    }
+
+    /** The SHA-256 of the workbook a version was imported from, if it was imported. */
+    Optional<String> source(String townCode, int version) {
+        return database.transaction(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT source_sha256 FROM plan_versions WHERE town_code = ? AND version = ?")) {
+                st.setString(1, townCode);
+                st.setInt(2, version);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
         });
     }
 
@@ -190,7 +228,10 @@ class PlanRepository {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     int row = rs.getInt(1);
-                    rows.add(new PlanTarget(rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                    // the label column is NOT NULL and holds the id for catalog rows; a catalog row has no label
+                    String indicator = rs.getString(2);
+                    rows.add(new PlanTarget(indicator, indicator == null ? rs.getString(3) : null, rs.getString(4),
+                            rs.getBoolean(5),
                             rs.getInt(6), rs.getDouble(7), targets.getOrDefault(row, Map.of()),
                             actuals.getOrDefault(row, Map.of()), rs.getString(8)));
                 }

@@ -1,58 +1,91 @@
 package cn.liaocheng.strongtown.dashboard.tracking;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
 
-/** Checks plan rows before anything is saved; the first problem is reported (row, column, reason, in Chinese). */
+/**
+ * Checks plan rows before anything is saved, for the editor and the workbook import alike. Every problem is
+ * reported (row, column, reason as translation keys); any problem means nothing is saved.
+ */
 final class PlanValidation {
+
+    /** How many years before designation a baseline may lie. */
+    static final int BASELINE_YEARS_BACK = 5;
 
     private PlanValidation() {
     }
 
     static void check(List<PlanTarget> rows, int designatedIn, int periodYears, Catalog catalog) {
-        if (rows.isEmpty()) {
-            throw new PlanValidationException("建设方案至少需要一项目标");
+        List<PlanProblem> problems = problems(rows, designatedIn, periodYears, catalog);
+        if (!problems.isEmpty()) {
+            throw new PlanValidationException(problems);
         }
+    }
+
+    static List<PlanProblem> problems(List<PlanTarget> rows, int designatedIn, int periodYears, Catalog catalog) {
+        List<PlanProblem> problems = new ArrayList<>();
+        if (rows.isEmpty()) {
+            problems.add(PlanProblem.of(0, null, null, "tracking.problem.empty"));
+            return problems;
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        String first = String.valueOf(designatedIn + 1);
+        String last = String.valueOf(designatedIn + periodYears);
         for (int i = 0; i < rows.size(); i++) {
             PlanTarget t = rows.get(i);
-            String at = "第 " + (i + 1) + " 行";
+            int row = i + 1;
             if (t.fromCatalog() && catalog.indicator(t.indicatorId()).isEmpty()) {
-                throw new PlanValidationException(at + "，列“指标”：指标体系中没有“" + t.indicatorId() + "”");
+                problems.add(PlanProblem.of(row, "indicator", null, "tracking.problem.unknownIndicator", t.indicatorId()));
             }
             if (!t.fromCatalog() && (t.label() == null || t.label().isBlank())) {
-                throw new PlanValidationException(at + "，列“指标”：请选择指标体系中的指标，或填写自定目标的名称");
+                problems.add(PlanProblem.of(row, "indicator", null, "tracking.problem.noName"));
             }
             if (!t.fromCatalog() && (t.unit() == null || t.unit().isBlank())) {
-                throw new PlanValidationException(at + "，列“单位”：自定目标须填写单位");
+                problems.add(PlanProblem.of(row, "unit", null, "tracking.problem.noUnit"));
             }
-            if (t.baselineYear() < designatedIn - 5 || t.baselineYear() > designatedIn) {
-                throw new PlanValidationException(at + "，列“基期年份”：应在 " + (designatedIn - 5) + "–" + designatedIn
-                        + " 年之间");
+            String identity = t.fromCatalog() ? "id:" + t.indicatorId()
+                    : t.label() == null || t.label().isBlank() ? null : "label:" + t.label().strip();
+            if (identity != null) {
+                Integer earlier = seen.putIfAbsent(identity, row);
+                if (earlier != null) {
+                    problems.add(PlanProblem.of(row, t.fromCatalog() ? "indicator" : "label", null,
+                            "tracking.problem.duplicate", String.valueOf(earlier)));
+                }
+            }
+            if (t.baselineYear() < designatedIn - BASELINE_YEARS_BACK || t.baselineYear() > designatedIn) {
+                problems.add(PlanProblem.of(row, "baselineYear", null, "tracking.problem.baselineYear",
+                        String.valueOf(designatedIn - BASELINE_YEARS_BACK), String.valueOf(designatedIn)));
             }
             if (!Double.isFinite(t.baselineValue())) {
-                throw new PlanValidationException(at + "，列“基期值”：不是有效数字");
+                problems.add(PlanProblem.of(row, "baseline", null, "tracking.problem.notNumber"));
             }
             if (t.targets().isEmpty()) {
-                throw new PlanValidationException(at + "，列“目标值”：至少填写一个年度目标");
+                problems.add(PlanProblem.of(row, "target", designatedIn + 1, "tracking.problem.noTarget"));
             }
             for (var e : t.targets().entrySet()) {
                 if (e.getKey() <= designatedIn || e.getKey() > designatedIn + periodYears) {
-                    throw new PlanValidationException(at + "，列“" + e.getKey() + " 年目标”：不在建设期 " + (designatedIn + 1)
-                            + "–" + (designatedIn + periodYears) + " 年内");
-                }
-                if (e.getValue() == null || !Double.isFinite(e.getValue())) {
-                    throw new PlanValidationException(at + "，列“" + e.getKey() + " 年目标”：不是有效数字");
+                    problems.add(PlanProblem.of(row, "target", e.getKey(), "tracking.problem.outsidePeriod", first, last));
+                } else if (e.getValue() == null || !Double.isFinite(e.getValue())) {
+                    problems.add(PlanProblem.of(row, "target", e.getKey(), "tracking.problem.notNumber"));
                 }
             }
             for (var e : t.declaredActuals().entrySet()) {
-                if (e.getValue() == null || !Double.isFinite(e.getValue()) || e.getValue() < 0) {
-                    throw new PlanValidationException(at + "，列“" + e.getKey() + " 年实际值”：应为不小于 0 的数字");
+                if (t.fromCatalog()) {
+                    problems.add(PlanProblem.of(row, "actual", e.getKey(), "tracking.problem.actualForCatalog"));
+                } else if (e.getKey() <= designatedIn || e.getKey() > designatedIn + periodYears) {
+                    problems.add(PlanProblem.of(row, "actual", e.getKey(), "tracking.problem.outsidePeriod", first, last));
+                } else if (e.getValue() == null || !Double.isFinite(e.getValue()) || e.getValue() < 0) {
+                    problems.add(PlanProblem.of(row, "actual", e.getKey(), "tracking.problem.negativeActual"));
                 }
             }
             if (t.responsibleUnit() == null || t.responsibleUnit().isBlank()) {
-                throw new PlanValidationException(at + "，列“责任单位”：不能为空");
+                problems.add(PlanProblem.of(row, "responsible", null, "tracking.problem.noResponsible"));
             }
         }
+        return problems;
     }
 }

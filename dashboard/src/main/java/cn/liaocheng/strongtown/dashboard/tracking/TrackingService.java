@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.ApplicationEventPublisher;
+import com.vaadin.flow.i18n.I18NProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -25,6 +26,10 @@ import org.springframework.stereotype.Service;
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.catalog.Indicator;
+import cn.liaocheng.strongtown.collection.Finding;
+import cn.liaocheng.strongtown.collection.UploadedFile;
+import cn.liaocheng.strongtown.collection.ValidationReport;
+import cn.liaocheng.strongtown.collection.WorkbookInput;
 import cn.liaocheng.strongtown.dashboard.audit.AuditAction;
 import cn.liaocheng.strongtown.dashboard.audit.AuditEntry;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
@@ -66,12 +71,13 @@ public class TrackingService {
     private final TrackingSettings settings;
     private final LakePreparation preparation;
     private final ApplicationEventPublisher events;
+    private final I18NProvider i18n;
     private final Clock clock;
     private final Map<String, EffectEstimator> estimators = new ConcurrentHashMap<>();
 
     public TrackingService(MartReader marts, TownRegistry towns, CatalogRepository catalogs, CountyScope scope,
                            CurrentUser currentUser, PlanRepository plans, Optional<TrackingSettings> settings,
-                           LakePreparation preparation, ApplicationEventPublisher events) {
+                           LakePreparation preparation, ApplicationEventPublisher events, I18NProvider i18n) {
         this.marts = marts;
         this.towns = towns;
         this.catalog = catalogs.newest();
@@ -81,6 +87,7 @@ public class TrackingService {
         this.settings = settings.orElse(TrackingSettings.defaults());
         this.preparation = preparation;
         this.events = events;
+        this.i18n = i18n;
         this.clock = Clock.system(ZONE);
     }
 
@@ -101,7 +108,7 @@ public class TrackingService {
     /** The item's display name (zh or en) and unit. */
     public String itemName(String item, Locale locale) {
         if (COMPOSITE.equals(item)) {
-            return catalog.name() == null ? item : (locale.getLanguage().equals("en") ? "Composite score" : "综合得分");
+            return i18n.getTranslation("tracking.item.composite", locale);
         }
         return catalog.dimension(item).map(d -> d.name().in(locale))
                 .or(() -> catalog.indicator(item).map(i -> i.name().in(locale))).orElse(item);
@@ -115,11 +122,13 @@ public class TrackingService {
         if (target.fromCatalog() && catalog.indicator(target.indicatorId()).isPresent()) {
             var indicator = catalog.indicator(target.indicatorId()).orElseThrow();
             String unit = indicator.unit() == null ? "" : indicator.unit().in(locale);
-            return indicator.name().in(locale) + (unit.isEmpty() ? "" : (locale.getLanguage().equals("en")
-                    ? " (" + unit + ")" : "（" + unit + "）"));
+            return withUnit(indicator.name().in(locale), unit, locale);
         }
-        String unit = target.unit() == null ? "" : target.unit();
-        return (target.label() == null ? "" : target.label()) + (unit.isEmpty() ? "" : "（" + unit + "）");
+        return withUnit(target.label() == null ? "" : target.label(), target.unit() == null ? "" : target.unit(), locale);
+    }
+
+    private String withUnit(String name, String unit, Locale locale) {
+        return unit.isEmpty() ? name : i18n.getTranslation("tracking.withUnit", locale, name, unit);
     }
 
     /** Every designated town the caller may see, newest cohort first, with completion and composite effect. */
@@ -216,13 +225,14 @@ public class TrackingService {
         }
         Integer designatedIn = designations().get(townCode);
         if (designatedIn == null) {
-            throw new PlanValidationException(town.name() + " 不是强镇，不能保存建设方案");
+            throw new PlanValidationException(List.of(PlanProblem.of(0, null, null, "tracking.problem.notDesignated",
+                    town.name())));
         }
         PlanValidation.check(rows, designatedIn, settings.periodYears(), catalog);
         StrongTownUser user = currentUser.require();
         int version = plans.save(townCode, rows, user.getUsername(), clock.instant());
         events.publishEvent(AuditEntry.of(user.getUsername(), AuditAction.PLAN_SAVED,
-                townCode + " " + town.name() + " v" + version + "（" + rows.size() + " 项）"));
+                townCode + " " + town.name() + " v" + version + " (" + rows.size() + ")"));
         return version;
     }
 
@@ -239,11 +249,94 @@ public class TrackingService {
                 townCode + " " + town.name() + " " + year));
     }
 
+    /**
+     * The plan workbook of the town to fill in (.xlsx): its current plan (saved, or the demo plan) pre-filled, one
+     * column per plan year, a sheet for declared actuals of free-text targets. Office, or the town's county.
+     */
+    @PreAuthorize(PLAN_EDITORS)
+    public byte[] planTemplate(String townCode) {
+        Town town = editableTown(townCode);
+        int designatedIn = designatedIn(town);
+        PlanCompletion current = completion(townCode, designatedIn);
+        return PlanWorkbook.write(townCode, town.name(), town.countyName(), designatedIn, settings.periodYears(), catalog,
+                current.hasPlan() ? current.plan().targets() : List.of());
+    }
+
+    /** The template's file name, e.g. {@code 建设方案-郭屯镇-371522102000.xlsx}. */
+    @PreAuthorize(PLAN_EDITORS)
+    public String planTemplateName(String townCode) {
+        Town town = editableTown(townCode);
+        return "建设方案-" + town.name() + "-" + town.code() + ".xlsx";
+    }
+
+    /**
+     * Imports a filled plan workbook as the town's next plan version. The file is checked by content and size as
+     * the yearly upload is, then every sheet, row and cell; any error → nothing is saved and the report (in the
+     * locale) says where and why. An accepted workbook is kept by its SHA-256 with the version, and audited.
+     */
+    @PreAuthorize(PLAN_EDITORS)
+    public PlanImport importPlan(String townCode, String fileName, byte[] content, Locale locale) {
+        Town town = editableTown(townCode);
+        int designatedIn = designatedIn(town);
+        UploadedFile file = UploadedFile.of(fileName, content);
+        String where = i18n.getTranslation("tracking.import.file", locale);
+        Optional<String> rejected = WorkbookInput.rejection(file);
+        if (rejected.isPresent()) {
+            return PlanImport.rejected(new ValidationReport(file.originalName(), file.sha256(), List.of(Finding.error(
+                    where, null, null, null, i18n.getTranslation("tracking.import.rejected", locale, rejected.get())))));
+        }
+        WorkbookInput.Opened opened = WorkbookInput.open(file.content());
+        if (opened.workbook() == null) {
+            return PlanImport.rejected(new ValidationReport(file.originalName(), file.sha256(), List.of(Finding.error(
+                    where, null, null, null, i18n.getTranslation("tracking.import.rejected", locale, opened.problem())))));
+        }
+        PlanWorkbook.Read read;
+        try (var wb = opened.workbook()) {
+            read = PlanWorkbook.read(wb, townCode, designatedIn, settings.periodYears(), catalog, i18n, locale);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ValidationReport report = new ValidationReport(file.originalName(), file.sha256(), read.findings());
+        if (read.hasErrors()) {
+            return PlanImport.rejected(report);
+        }
+        StrongTownUser user = currentUser.require();
+        int version = plans.save(townCode, read.rows(), user.getUsername(), clock.instant(),
+                new PlanRepository.Source(file.sha256(), file.originalName(), file.content()));
+        events.publishEvent(AuditEntry.of(user.getUsername(), AuditAction.PLAN_SAVED, townCode + " " + town.name() + " v"
+                + version + " (" + read.rows().size() + ") xlsx sha256 " + file.sha256()));
+        return new PlanImport(report, version);
+    }
+
+    /**
+     * Designated towns behind plan (newest grade 不合格) or with an overdue yearly report, for the overview's flag;
+     * county staff get only their own county's. Cheap: no effect is estimated.
+     */
+    public List<PlanAlert> planAlerts() {
+        String county = scope.restrict(null);
+        List<PlanAlert> alerts = new ArrayList<>();
+        for (Map.Entry<String, Integer> d : designations().entrySet()) {
+            Optional<Town> found = towns.find(d.getKey());
+            if (found.isEmpty() || (county != null && !county.equals(found.get().countyCode()))) {
+                continue;
+            }
+            Town town = found.get();
+            PlanCompletion c = completion(town.code(), d.getValue());
+            List<Integer> overdue = c.years().stream().filter(YearCompletion::overdue).map(YearCompletion::year).toList();
+            if (c.behindPlan() || !overdue.isEmpty()) {
+                alerts.add(new PlanAlert(town.code(), town.name(), town.countyName(), d.getValue(), c.latestScore(),
+                        c.latestGrade(), c.behindPlan(), overdue, c.hasPlan() && c.plan().demo()));
+            }
+        }
+        alerts.sort(java.util.Comparator.comparing(PlanAlert::townCode));
+        return alerts;
+    }
+
     /** Catalog indicators a plan row may name: id → name (zh) and unit (zh). */
     public Map<String, String> planIndicators(Locale locale) {
         Map<String, String> names = new LinkedHashMap<>();
         for (Indicator i : catalog.indicators()) {
-            names.put(i.id(), i.name().in(locale) + (i.unit() == null ? "" : "（" + i.unit().in(locale) + "）"));
+            names.put(i.id(), withUnit(i.name().in(locale), i.unit() == null ? "" : i.unit().in(locale), locale));
         }
         return names;
     }
@@ -263,6 +356,23 @@ public class TrackingService {
         Town town = towns.byCode(townCode);
         scope.restrict(town.countyCode());
         return town;
+    }
+
+    private Town editableTown(String townCode) {
+        Town town = visibleTown(townCode);
+        if (!mayEdit(town)) {
+            throw new AccessDeniedException("no plan editing for " + townCode);
+        }
+        return town;
+    }
+
+    private int designatedIn(Town town) {
+        Integer designatedIn = designations().get(town.code());
+        if (designatedIn == null) {
+            throw new PlanValidationException(List.of(PlanProblem.of(0, null, null, "tracking.problem.notDesignated",
+                    town.name())));
+        }
+        return designatedIn;
     }
 
     private boolean mayEdit(Town town) {

@@ -80,10 +80,17 @@ class TrackingRoleMatrixTest extends KaribuTestBase {
                         tracking.savePlan(ownTown, List.of());
                         throw new AssertionError("an empty plan was saved");
                     } catch (PlanValidationException refused) {
-                        assertThat(refused.getMessage()).contains("至少需要一项目标");
+                        assertThat(refused.problems()).extracting(PlanProblem::reason).containsExactly("tracking.problem.empty");
                     }
                 }),
-                new ServiceMatrix.Call(TrackingService.class, "submitReport", EDITORS, () -> tracking.submitReport(ownTown, ownYear + 1)));
+                new ServiceMatrix.Call(TrackingService.class, "submitReport", EDITORS, () -> tracking.submitReport(ownTown, ownYear + 1)),
+                new ServiceMatrix.Call(TrackingService.class, "planTemplate", EDITORS, () -> tracking.planTemplate(ownTown)),
+                new ServiceMatrix.Call(TrackingService.class, "planTemplateName", EDITORS, () -> tracking.planTemplateName(ownTown)),
+                // a file that is no workbook is rejected, so an allowed call saves nothing
+                new ServiceMatrix.Call(TrackingService.class, "importPlan", EDITORS, () -> assertThat(tracking.importPlan(
+                        ownTown, "plan.xlsx", "no workbook".getBytes(java.nio.charset.StandardCharsets.UTF_8), Locale.CHINA)
+                        .accepted()).isFalse()),
+                new ServiceMatrix.Call(TrackingService.class, "planAlerts", READERS, () -> tracking.planAlerts()));
     }
 
     @Test
@@ -135,6 +142,11 @@ class TrackingRoleMatrixTest extends KaribuTestBase {
         assertThatThrownBy(() -> tracking.summary(otherTown, 2025)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> tracking.savePlan(otherTown, List.of())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> tracking.submitReport(otherTown, 2025)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> tracking.planTemplate(otherTown)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> tracking.importPlan(otherTown, "plan.xlsx", new byte[] {1}, Locale.CHINA))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(tracking.planAlerts()).allSatisfy(a -> assertThat(tracking.town(a.townCode(), null)).isPresent());
+        assertThat(tracking.planTemplate(ownTown)).isNotEmpty();
         TestUsers.signOut();
         TestUsers.signIn(Role.ANALYST);
         assertThat(tracking.town(otherTown, null)).isPresent();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,8 @@ class TrackingServiceTest extends SignedInAnalystTest {
     TrackingService tracking;
     @Autowired
     AuditLog audit;
+    @Autowired
+    cn.liaocheng.strongtown.dashboard.ui.Translations translations;
     @Autowired
     cn.liaocheng.strongtown.town.TownRegistry towns;
 
@@ -114,8 +117,16 @@ class TrackingServiceTest extends SignedInAnalystTest {
                 "经发办");
         PlanTarget bad = new PlanTarget(null, "", "", false, 2024, 5, Map.of(2025, 6.0), Map.of(), "经发办");
         int before = tracking.planVersions(town.townCode()).size();
-        assertThatThrownBy(() -> tracking.savePlan(town.townCode(), List.of(row, bad)))
-                .isInstanceOf(PlanValidationException.class).hasMessageContaining("第 2 行").hasMessageContaining("指标");
+        PlanValidationException refused = org.junit.jupiter.api.Assertions.assertThrows(PlanValidationException.class,
+                () -> tracking.savePlan(town.townCode(), List.of(row, bad)));
+        assertThat(refused.problems()).extracting(PlanProblem::row, PlanProblem::column, PlanProblem::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "indicator", "tracking.problem.noName"),
+                        org.assertj.core.groups.Tuple.tuple(2, "unit", "tracking.problem.noUnit"));
+        // shown in the viewer's language: Chinese names row, column and reason; English has no Chinese at all
+        assertThat(refused.problems().get(0).text((k, a) -> translations.getTranslation(k, Locale.CHINESE, a)))
+                .isEqualTo("第 2 行，列“指标”：请选择指标体系中的指标，或填写自定目标的名称");
+        assertThat(refused.problems().get(1).text((k, a) -> translations.getTranslation(k, Locale.ENGLISH, a)))
+                .isEqualTo("Row 2, column \"Unit\": a free-text target needs a unit").doesNotContainPattern("\\p{IsHan}");
         assertThat(tracking.planVersions(town.townCode())).hasSize(before);
         int version = tracking.savePlan(town.townCode(), List.of(row));
         assertThat(version).isEqualTo(before + 1);

@@ -4,7 +4,9 @@ import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -22,6 +24,9 @@ import cn.liaocheng.strongtown.dashboard.league.LeagueQuery;
 import cn.liaocheng.strongtown.dashboard.league.LeagueService;
 import cn.liaocheng.strongtown.dashboard.overview.OverviewService;
 import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.dashboard.tracking.PlanAlert;
+import cn.liaocheng.strongtown.dashboard.tracking.TrackingService;
+import cn.liaocheng.strongtown.dashboard.ui.Formats;
 import cn.liaocheng.strongtown.dashboard.ui.LakeReadiness;
 import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
 
@@ -37,13 +42,15 @@ public class OverviewView extends VerticalLayout implements HasDynamicTitle {
     private final OverviewService overview;
     private final CountyService counties;
     private final LeagueService league;
+    private final TrackingService tracking;
     private final OverviewPanels panels = new OverviewPanels(this, getLocale());
     final Select<Integer> year = new Select<>();
     final Div content = new Div();
 
     public OverviewView(OverviewService overview, CountyService counties, LeagueService league,
-                        LakePreparation preparation) {
+                        TrackingService tracking, LakePreparation preparation) {
         this.overview = overview;
+        this.tracking = tracking;
         this.counties = counties;
         this.league = league;
         LakeReadiness.buildWhenAttached(this, preparation, this::build);
@@ -80,7 +87,8 @@ public class OverviewView extends VerticalLayout implements HasDynamicTitle {
         Div left = column(map);
         left.getStyle().set("flex", "3 1 520px");
         Div right = column(section("overview.counties"), panels.countyTable(counties.league(y)),
-                section("overview.designated"), panels.designated(overview.designated(y), y));
+                section("overview.designated"), panels.designated(overview.designated(y), y),
+                section("overview.behindPlan"), behindPlan());
         right.getStyle().set("flex", "2 1 320px");
         FlexLayout main = new FlexLayout(left, right);
         main.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -89,6 +97,45 @@ public class OverviewView extends VerticalLayout implements HasDynamicTitle {
         var top = panels.topTowns(league.page(LeagueQuery.of(y), 0, OverviewPanels.TOP_N), false);
         top.setHeight("380px");
         content.add(main, top);
+    }
+
+    /** Designated towns behind plan (grade 不合格) or with an overdue yearly report, each linked to its tracking page. */
+    private Div behindPlan() {
+        Div list = new Div();
+        list.setId("overview-behind-plan");
+        List<PlanAlert> alerts = tracking.planAlerts();
+        if (alerts.isEmpty()) {
+            list.add(new Span(getTranslation("overview.behindPlan.none")));
+            return list;
+        }
+        for (PlanAlert a : alerts) {
+            Div line = new Div();
+            line.addClassName("behind-plan-town");
+            line.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)").set("align-items", "baseline")
+                    .set("flex-wrap", "wrap").set("padding", "2px 0");
+            Anchor name = new Anchor();
+            name.setHref("tracking/" + a.townCode());
+            name.setText(getTranslation("overview.behindPlan.town", a.townName(), a.countyName(),
+                    String.valueOf(a.designatedIn())));
+            line.add(name);
+            if (a.behindPlan()) {
+                Span behind = new Span(getTranslation("overview.behindPlan.grade",
+                        a.completionScore() == null ? "—" : Formats.oneDecimal(a.completionScore())));
+                behind.getElement().getThemeList().add("badge error");
+                line.add(behind);
+            }
+            if (!a.overdueYears().isEmpty()) {
+                Span overdue = new Span(getTranslation("overview.behindPlan.overdue", String.join(getTranslation("overview.behindPlan.separator"),
+                        a.overdueYears().stream().map(String::valueOf).toList())));
+                overdue.getElement().getThemeList().add("badge contrast");
+                line.add(overdue);
+            }
+            if (a.demoPlan()) {
+                line.add(new Span(getTranslation("overview.behindPlan.demo")));
+            }
+            list.add(line);
+        }
+        return list;
     }
 
     private static Div column(com.vaadin.flow.component.Component... children) {

@@ -163,7 +163,8 @@ class PlanEditor extends Dialog {
             close();
             saved.run();
         } catch (PlanValidationException invalid) {
-            error.setText(invalid.getMessage());
+            error.setText(String.join(getTranslation("tracking.problemSeparator"), invalid.problems().stream().limit(5)
+                    .map(p -> p.text(this::getTranslation)).toList()));
         } catch (AccessDeniedException denied) {
             error.setText(getTranslation("tracking.plan.denied"));
         }

@@ -60,6 +60,8 @@ public class TownTrackingView extends VerticalLayout implements BeforeEnterObser
     private final LakePreparation preparation;
     private String code;
     private String townName;
+    /** Kept across redraws of the page, so the outcome of an import stays on screen after the page redraws. */
+    private PlanImportPanel importPanel;
     final Select<String> item = new Select<>();
     final Div effect = new Div();
 
@@ -73,6 +75,7 @@ public class TownTrackingView extends VerticalLayout implements BeforeEnterObser
     public void beforeEnter(BeforeEnterEvent event) {
         code = event.getRouteParameters().get(CODE).orElse("");
         townName = null;
+        importPanel = null;
         removeAll();
         LakeReadiness.whenReady(this, event.getUI(), preparation, this::show);
     }
@@ -199,6 +202,10 @@ public class TownTrackingView extends VerticalLayout implements BeforeEnterObser
                     t.town().designatedIn(), c.years().isEmpty() ? 3 : c.years().size(), c.plan(), this::show).open());
             edit.setId("tracking-edit-plan");
             box.add(edit);
+            if (importPanel == null) {
+                importPanel = new PlanImportPanel(tracking, code, this::show);
+            }
+            box.add(importPanel);
         }
         return box;
     }
@@ -247,7 +254,7 @@ public class TownTrackingView extends VerticalLayout implements BeforeEnterObser
                 effect.add(new Paragraph(getTranslation("tracking.effect.inTime", e.effectFrom() - 2,
                         signed(e.inTimeEffect()))));
             }
-            String donors = String.join("、", e.donors().stream().limit(6)
+            String donors = String.join(getTranslation("tracking.separator"), e.donors().stream().limit(6)
                     .map(d -> d.townName() + " " + Formats.decimals(d.weight(), 2, getLocale())).toList());
             effect.add(new Paragraph(getTranslation("tracking.effect.donors", donors)));
         }
@@ -279,7 +286,7 @@ public class TownTrackingView extends VerticalLayout implements BeforeEnterObser
         }
         effect.add(charts);
         if (!t.eventStudy().peerNames().isEmpty()) {
-            effect.add(new Paragraph(getTranslation("tracking.peers", String.join("、", t.eventStudy().peerNames()))));
+            effect.add(new Paragraph(getTranslation("tracking.peers", String.join(getTranslation("tracking.separator"), t.eventStudy().peerNames()))));
         }
     }
 
