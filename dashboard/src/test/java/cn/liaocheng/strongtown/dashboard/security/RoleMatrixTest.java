@@ -63,7 +63,7 @@ import cn.liaocheng.strongtown.dashboard.provenance.ProvenanceService;
 import cn.liaocheng.strongtown.dashboard.overview.ui.BigScreenView;
 import cn.liaocheng.strongtown.dashboard.overview.ui.OverviewView;
 import cn.liaocheng.strongtown.dashboard.security.ui.LoginView;
-import cn.liaocheng.strongtown.dashboard.ui.StartView;
+import cn.liaocheng.strongtown.dashboard.selection.ui.ReviewView;
 import cn.liaocheng.strongtown.dashboard.user.UserChange;
 import cn.liaocheng.strongtown.dashboard.user.UserService;
 import cn.liaocheng.strongtown.dashboard.user.UserValidationException;
@@ -260,7 +260,7 @@ class RoleMatrixTest extends KaribuTestBase {
     void startPageForwardsEachRoleToItsLandingView() {
         Map<Role, Class<?>> expected = Map.of(Role.LEADER, OverviewView.class, Role.ANALYST, OverviewView.class,
                 Role.OFFICE, OverviewView.class, Role.ADMIN, OverviewView.class, Role.COUNTY, LeagueView.class,
-                Role.REVIEWER, StartView.class);
+                Role.REVIEWER, ReviewView.class);
         for (Role role : Role.values()) {
             signIn(role);
             assertThat(navigate("")).as(role.name()).isInstanceOf(expected.get(role));

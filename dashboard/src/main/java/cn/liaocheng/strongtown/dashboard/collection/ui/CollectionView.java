@@ -27,7 +27,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 
 import cn.liaocheng.strongtown.collection.Finding;
 import cn.liaocheng.strongtown.collection.IntakeResult;
@@ -37,6 +36,7 @@ import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
 import cn.liaocheng.strongtown.dashboard.lake.PreparationState;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.dashboard.ui.SingleFileUpload;
 import cn.liaocheng.strongtown.town.County;
 
 /**
@@ -105,21 +105,16 @@ public class CollectionView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private VerticalLayout uploadRow() {
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
+        Upload upload = SingleFileUpload.create((fileName, data) -> {
             try {
-                IntakeResult result = collection.upload(metadata.fileName(), data, year.getValue());
-                getUI().ifPresent(ui -> ui.access(() -> show(result)));
+                IntakeResult result = collection.upload(fileName, data, year.getValue());
+                return () -> show(result);
             } catch (IllegalStateException e) {
-                getUI().ifPresent(ui -> ui.access(() -> outcome.setText(getTranslation("collection.notReady"))));
+                return () -> outcome.setText(getTranslation("collection.notReady"));
             }
-        }));
+        }, reason -> outcome.setText(getTranslation("collection.rejectedFile", reason)), ".xlsx", ".csv");
         upload.setId("declaration-upload");
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(20 * 1024 * 1024);
-        upload.setAcceptedFileTypes(".xlsx", ".csv");
         upload.setDropLabel(new Span(getTranslation("collection.drop")));
-        upload.addFileRejectedListener(e -> outcome.setText(getTranslation("collection.rejectedFile", e.getErrorMessage())));
-        upload.addSucceededListener(e -> upload.clearFileList());
         VerticalLayout box = new VerticalLayout(new Span(getTranslation("collection.uploadHint")), upload);
         box.setPadding(false);
         return box;
@@ -151,7 +146,7 @@ public class CollectionView extends VerticalLayout implements HasDynamicTitle {
         reportDownload.setVisible(false);
         reportDownload.setHref(DownloadHandler.fromInputStream(event -> {
             byte[] csv = lastResult == null ? new byte[0] : lastResult.report().toCsv().getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(csv), "校验报告.csv", "text/csv", csv.length);
+            return new DownloadResponse(new ByteArrayInputStream(csv), getTranslation("collection.reportFileName"), "text/csv", csv.length);
         }));
         reportDownload.getElement().setAttribute("download", true);
         outcome.setId("upload-outcome");
