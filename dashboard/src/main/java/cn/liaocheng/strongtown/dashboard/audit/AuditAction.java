@@ -24,7 +24,10 @@ public enum AuditAction {
     REPORT_RESTORED,
     REPORT_SUBMITTED,
     REPORT_APPROVED,
-    REPORT_RETURNED;
+    REPORT_RETURNED,
+    COLLECTION_SUBMITTED,
+    COLLECTION_ACCEPTED,
+    COLLECTION_RETURNED;
 
     public String translationKey() {
         return "audit.action." + name();
