@@ -40,11 +40,11 @@ class SubmissionGrid extends Grid<Submission> {
         }).setHeader(getTranslation("collection.submission.col.file")).setAutoWidth(true);
         addColumn(s -> s.submittedBy() + " · " + TIME.format(s.submittedAt()))
                 .setHeader(getTranslation("collection.submission.col.submitted")).setAutoWidth(true);
-        addColumn(s -> getTranslation(s.state().translationKey())).setHeader(getTranslation("collection.submission.col.state"))
-                .setAutoWidth(true);
+        addColumn(s -> getTranslation(s.state().translationKey())).setKey("state")
+                .setHeader(getTranslation("collection.submission.col.state")).setAutoWidth(true);
         addColumn(s -> s.decidedBy() == null ? "" : s.decidedBy() + " · " + TIME.format(s.decidedAt()))
                 .setHeader(getTranslation("collection.submission.col.decided")).setAutoWidth(true);
-        addColumn(this::note).setHeader(getTranslation("collection.submission.col.note")).setFlexGrow(1);
+        addColumn(this::note).setKey("note").setHeader(getTranslation("collection.submission.col.note")).setFlexGrow(1);
         this.submissions = submissions;
         refresh();
     }

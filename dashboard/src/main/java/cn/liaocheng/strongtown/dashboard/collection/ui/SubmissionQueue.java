@@ -35,7 +35,8 @@ class SubmissionQueue extends VerticalLayout {
         setPadding(false);
         grid = new SubmissionGrid(submissions, true);
         grid.setId("submission-queue");
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("collection.col.action")).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("action").setHeader(getTranslation("collection.col.action"))
+                .setAutoWidth(true);
         add(new H3(getTranslation("collection.queue.title")), new Span(getTranslation("collection.queue.intro")), grid);
     }
 
