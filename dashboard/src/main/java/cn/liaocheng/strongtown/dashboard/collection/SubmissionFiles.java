@@ -1,14 +1,13 @@
 package cn.liaocheng.strongtown.dashboard.collection;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
+import cn.liaocheng.strongtown.lake.AtomicFiles;
 
 /**
  * Submitted files, kept once each as {@code <sha256>.<xlsx|csv>} in {@code collection-files/} beside the
@@ -26,15 +25,8 @@ class SubmissionFiles {
 
     void store(String sha256, String extension, byte[] content) {
         Path target = path(sha256, extension);
-        try {
-            Files.createDirectories(folder);
-            if (!Files.exists(target)) {
-                Path temp = Files.createTempFile(folder, sha256, ".part");
-                Files.write(temp, content);
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("无法保存报送文件", e);
+        if (!Files.exists(target)) {
+            AtomicFiles.write(target, content);
         }
     }
 

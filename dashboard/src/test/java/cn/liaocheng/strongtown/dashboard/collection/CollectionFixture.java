@@ -45,16 +45,7 @@ public final class CollectionFixture {
         List<DeclaredItem> items = DeclaredItem.of(catalogs().forYear(year));
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template));
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.getSheet("申报数据");
-            Row row = null;
-            for (Row r : sheet) {
-                if (r.getCell(0) != null && townCode.equals(r.getCell(0).getStringCellValue())) {
-                    row = r;
-                }
-            }
-            if (row == null) {
-                throw new AssertionError("no row for " + townCode + " in the template");
-            }
+            Row row = townRow(wb.getSheet("申报数据"), townCode);
             for (int i = 0; i < items.size(); i++) {
                 Double value = current.get(townCode + "/" + items.get(i).id());
                 if (value != null) {
@@ -67,6 +58,16 @@ public final class CollectionFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The template's row of the town (code in the first column). */
+    public static Row townRow(Sheet sheet, String townCode) {
+        for (Row r : sheet) {
+            if (r.getCell(0) != null && townCode.equals(r.getCell(0).getStringCellValue())) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row for " + townCode + " in the template");
     }
 
     private TownRegistry towns() {
