@@ -105,18 +105,25 @@ public class SubmissionService {
         files.store(file.sha256(), file.extension(), file.content());
         String user = username();
         Instant now = clock.instant();
+        List<Long> replaced = new java.util.ArrayList<>();
         long id = database.transaction(c -> {
+            replaced.clear();
             long created = repository.insert(c, county, year, file.originalName(), file.sha256(), file.extension(),
                     file.size(), report.warnings().size(), user, now);
             for (SubmissionRepository.Row earlier : repository.pending(c, county, year)) {
                 if (earlier.id() != created) {
                     repository.decide(c, earlier.id(), SubmissionState.SUPERSEDED, user, now, "#" + created, null);
+                    replaced.add(earlier.id());
                 }
             }
             return created;
         });
-        audit(AuditAction.COLLECTION_SUBMITTED, "#" + id + " " + county + " " + year + " " + file.originalName() + " "
-                + file.sha256());
+        // ids, codes and hashes only: the file's name and a return reason are the county's words, kept in the
+        // submission row (the audit log is read in either language)
+        audit(AuditAction.COLLECTION_SUBMITTED, "#" + id + " " + county + " " + year + " → PENDING " + file.sha256());
+        for (long earlier : replaced) {
+            audit(AuditAction.COLLECTION_SUBMITTED, "#" + earlier + " " + county + " " + year + " PENDING → SUPERSEDED #" + id);
+        }
         return new SubmissionResult(report, find(id));
     }
 
@@ -156,7 +163,7 @@ public class SubmissionService {
         }
         Integer revision = result.outcome() == IntakeResult.Outcome.ACCEPTED ? result.revision() : null;
         decide(s, SubmissionState.ACCEPTED, null, revision);
-        audit(AuditAction.COLLECTION_ACCEPTED, "#" + id + " " + s.countyCode() + " " + s.year() + " "
+        audit(AuditAction.COLLECTION_ACCEPTED, "#" + id + " " + s.countyCode() + " " + s.year() + " PENDING → ACCEPTED "
                 + (revision == null ? "unchanged" : "revision " + revision) + " " + s.sha256());
         return result;
     }
@@ -169,7 +176,8 @@ public class SubmissionService {
         }
         Submission s = waiting(id);
         decide(s, SubmissionState.RETURNED, reason.strip(), null);
-        audit(AuditAction.COLLECTION_RETURNED, "#" + id + " " + s.countyCode() + " " + s.year() + " " + reason.strip());
+        audit(AuditAction.COLLECTION_RETURNED, "#" + id + " " + s.countyCode() + " " + s.year() + " PENDING → RETURNED "
+                + s.sha256());
         return find(id);
     }
 
