@@ -45,13 +45,21 @@ public final class DeclarationIntake {
 
     /** Validates without writing anything. */
     public ValidationReport check(UploadedFile file, int year) {
-        return validate(file, year).report();
+        return validate(file, year, null).report();
+    }
+
+    /**
+     * Validates a county's own submission without writing anything: as {@link #check(UploadedFile, int)}, and
+     * a row of a town outside the county, or another county's template, is an error.
+     */
+    public ValidationReport check(UploadedFile file, int year, String county) {
+        return validate(file, year, county).report();
     }
 
     private record Validated(ValidationReport report, List<DeclaredValue> values, UploadGuard.Format format) {
     }
 
-    private Validated validate(UploadedFile file, int year) {
+    private Validated validate(UploadedFile file, int year, String requiredCounty) {
         List<Finding> findings = new ArrayList<>();
         UploadGuard.Result guard = UploadGuard.check(file);
         if (!guard.accepted()) {
@@ -73,10 +81,17 @@ public final class DeclarationIntake {
             if (read.stamp() != null) {
                 countyScope = checkStamp(read.stamp(), catalog, year, findings);
             }
+            if (requiredCounty != null && countyScope != null && !countyScope.equals(requiredCounty)) {
+                findings.add(Finding.fileError("这是" + towns.county(countyScope).name() + "的模板，只能上传本县（市、区）"
+                        + towns.county(requiredCounty).name() + "的模板"));
+            }
         } else {
             CsvTableReader.Read read = CsvTableReader.read(file.content());
             findings.addAll(read.findings());
             table = read.table();
+        }
+        if (requiredCounty != null) {
+            countyScope = requiredCounty;
         }
         List<DeclaredValue> values = List.of();
         if (table != null) {
@@ -116,7 +131,7 @@ public final class DeclarationIntake {
 
     /** Validates and, if there is no error and something changed, writes a new revision. */
     public IntakeResult submit(UploadedFile file, int year, String user) {
-        Validated validated = validate(file, year);
+        Validated validated = validate(file, year, null);
         if (validated.report().hasErrors()) {
             return new IntakeResult(IntakeResult.Outcome.REJECTED, validated.report(), year, 0, List.of());
         }

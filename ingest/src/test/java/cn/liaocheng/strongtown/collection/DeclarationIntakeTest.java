@@ -57,6 +57,22 @@ class DeclarationIntakeTest {
     }
 
     @Test
+    void aCountysOwnCheckRefusesOtherCountiesRowsAndTemplatesAndWritesNothing() {
+        byte[] cityWide = filledCityTemplate(YEAR, 3, 0);
+        String own = TOWNS.towns().get(0).countyCode();
+        String other = TOWNS.counties().stream().map(c -> c.code()).filter(c -> !c.equals(own)).findFirst().orElseThrow();
+        assertThat(intake().check(UploadedFile.of("全市.xlsx", cityWide), YEAR).hasErrors()).isFalse();
+        ValidationReport asOther = intake().check(UploadedFile.of("全市.xlsx", cityWide), YEAR, other);
+        assertThat(asOther.errors()).isNotEmpty().allMatch(f -> f.reason().contains("不属于"));
+        byte[] ownTemplate = CollectionFixture.TEMPLATES.write(YEAR, own);
+        assertThat(intake().check(UploadedFile.of("本县.xlsx", ownTemplate), YEAR, other).errors())
+                .anyMatch(f -> f.reason().contains("只能上传本县"));
+        assertThat(intake().check(UploadedFile.of("本县.xlsx", ownTemplate), YEAR, own).errors())
+                .noneMatch(f -> f.reason().contains("只能上传本县"));
+        assertThat(root.resolve("raw")).doesNotExist();
+    }
+
+    @Test
     void sameFileTwiceChangesNothing() {
         byte[] file = filledCityTemplate(YEAR, 2, 0);
         intake().submit(UploadedFile.of("a.xlsx", file), YEAR, "office");

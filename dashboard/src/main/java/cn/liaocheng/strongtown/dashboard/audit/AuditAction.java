@@ -35,7 +35,11 @@ public enum AuditAction {
     REGISTRY_EXTRACTED,
     SNAPSHOT_PUBLISHED,
     BACKUP_CREATED,
-    BACKUP_RESTORED;
+    BACKUP_RESTORED,
+    // county data through the office (多级上报)
+    COLLECTION_SUBMITTED,
+    COLLECTION_ACCEPTED,
+    COLLECTION_RETURNED;
 
     public String translationKey() {
         return "audit.action." + name();

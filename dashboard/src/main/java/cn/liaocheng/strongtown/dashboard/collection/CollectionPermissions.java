@@ -9,8 +9,8 @@ import cn.liaocheng.strongtown.dashboard.security.StrongTownUser;
 /**
  * Who may do what in data collection. Office staff and administrators upload and restore for the
  * whole city; the service itself is closed to every other role ({@code Access.COLLECTORS}). County
- * staff uploading their own county's workbook is not open yet: it needs the intake to refuse other
- * counties' rows first.
+ * staff submit their own county's workbook through {@link SubmissionService}, where it waits for the
+ * office.
  */
 @Component
 public class CollectionPermissions {

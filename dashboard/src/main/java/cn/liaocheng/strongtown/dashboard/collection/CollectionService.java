@@ -56,6 +56,10 @@ public class CollectionService {
 
     /** Years that can be collected, newest first: from the oldest catalog to this year. */
     public List<Integer> years() {
+        return years(catalogs);
+    }
+
+    static List<Integer> years(CatalogRepository catalogs) {
         int first = catalogs.versions().stream().mapToInt(Catalog::appliesFromYear).min().orElseThrow();
         int last = LocalDate.now().getYear();
         return IntStream.rangeClosed(first, last).map(y -> last - (y - first)).boxed().toList();
@@ -63,6 +67,10 @@ public class CollectionService {
 
     /** The year most likely being collected: last year (data for a year are declared early the next). */
     public int defaultYear() {
+        return lastYear();
+    }
+
+    static int lastYear() {
         return LocalDate.now().getYear() - 1;
     }
 

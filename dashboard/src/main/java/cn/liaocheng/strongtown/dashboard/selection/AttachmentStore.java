@@ -2,10 +2,8 @@ package cn.liaocheng.strongtown.dashboard.selection;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -15,6 +13,7 @@ import java.util.zip.ZipInputStream;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
+import cn.liaocheng.strongtown.lake.AtomicFiles;
 
 /**
  * Stores uploaded files by content: the type is read from the first bytes (never the name), the size is
@@ -103,15 +102,8 @@ class AttachmentStore {
         }
         String sha = sha256(content);
         Path target = folder.resolve(sha + "." + extension);
-        try {
-            Files.createDirectories(folder);
-            if (!Files.exists(target)) {
-                Path temp = Files.createTempFile(folder, sha, ".part");
-                Files.write(temp, content);
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("无法保存附件", e);
+        if (!Files.exists(target)) {
+            AtomicFiles.write(target, content);
         }
         return new Stored(extension, sha, content.length);
     }

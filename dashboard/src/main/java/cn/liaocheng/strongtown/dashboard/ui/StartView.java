@@ -17,17 +17,18 @@ import cn.liaocheng.strongtown.dashboard.league.ui.LeagueView;
 import cn.liaocheng.strongtown.dashboard.overview.ui.OverviewView;
 import cn.liaocheng.strongtown.dashboard.security.CurrentUser;
 import cn.liaocheng.strongtown.dashboard.security.ViewAccess;
+import cn.liaocheng.strongtown.dashboard.selection.ui.ReviewView;
 
 /**
- * The start address: forwards to the first view the role may open (overview for the city-wide
- * roles, the league table for county staff); review experts, whose views are still to come, see a
- * welcome page.
+ * The start address: forwards to the first landing view the role may open — the overview for the
+ * city-wide roles, the league table for county staff, the review desk ({@code /review}) for review
+ * experts. The welcome page is left only for a role with none of these.
  */
 @Route(value = "", layout = MainLayout.class)
 @PermitAll
 public class StartView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final List<Class<? extends Component>> LANDING = List.of(OverviewView.class, LeagueView.class);
+    static final List<Class<? extends Component>> LANDING = List.of(OverviewView.class, LeagueView.class, ReviewView.class);
 
     private final ViewAccess access;
 

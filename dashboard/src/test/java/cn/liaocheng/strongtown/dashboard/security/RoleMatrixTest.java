@@ -40,8 +40,6 @@ import cn.liaocheng.strongtown.dashboard.audit.AuditFilter;
 import cn.liaocheng.strongtown.dashboard.chart.EChart;
 import cn.liaocheng.strongtown.dashboard.audit.AuditLog;
 import cn.liaocheng.strongtown.dashboard.audit.ui.AuditView;
-import cn.liaocheng.strongtown.dashboard.collection.CollectionService;
-import cn.liaocheng.strongtown.dashboard.collection.ui.CollectionView;
 import cn.liaocheng.strongtown.dashboard.compare.CompareService;
 import cn.liaocheng.strongtown.dashboard.compare.ui.CompareView;
 import cn.liaocheng.strongtown.dashboard.county.CountyService;
@@ -63,7 +61,7 @@ import cn.liaocheng.strongtown.dashboard.provenance.ProvenanceService;
 import cn.liaocheng.strongtown.dashboard.overview.ui.BigScreenView;
 import cn.liaocheng.strongtown.dashboard.overview.ui.OverviewView;
 import cn.liaocheng.strongtown.dashboard.security.ui.LoginView;
-import cn.liaocheng.strongtown.dashboard.ui.StartView;
+import cn.liaocheng.strongtown.dashboard.selection.ui.ReviewView;
 import cn.liaocheng.strongtown.dashboard.user.UserChange;
 import cn.liaocheng.strongtown.dashboard.user.UserService;
 import cn.liaocheng.strongtown.dashboard.user.UserValidationException;
@@ -83,7 +81,6 @@ class RoleMatrixTest extends KaribuTestBase {
     private static final Set<Role> CITY = EnumSet.of(Role.LEADER, Role.ANALYST, Role.OFFICE, Role.ADMIN);
     private static final Set<Role> LEAGUE = EnumSet.of(Role.LEADER, Role.ANALYST, Role.OFFICE, Role.COUNTY, Role.ADMIN);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
-    private static final Set<Role> COLLECTORS = EnumSet.of(Role.OFFICE, Role.ADMIN);
     private static final String TARGET_USER = "matrix-target";
     /** Two towns of the county user's county (东昌府区) and one of another county (莘县). */
     private static final String OWN_TOWN = "371502001000";
@@ -103,7 +100,6 @@ class RoleMatrixTest extends KaribuTestBase {
         VIEWS.put("account", new ViewRule(AccountView.class, ALL));
         VIEWS.put("methodology", new ViewRule(MethodologyView.class, ALL));
         VIEWS.put("quality", new ViewRule(QualityView.class, LEAGUE));
-        VIEWS.put("collection", new ViewRule(CollectionView.class, COLLECTORS));
         VIEWS.put("compare", new ViewRule(CompareView.class, LEAGUE));
         VIEWS.put("what-if", new ViewRule(WhatIfView.class, CITY));
         VIEWS.put("town/" + OWN_TOWN, new ViewRule(ProfileView.class, LEAGUE));
@@ -126,8 +122,6 @@ class RoleMatrixTest extends KaribuTestBase {
     AuditLog audit;
     @Autowired
     MethodologyService methodology;
-    @Autowired
-    CollectionService collection;
     @Autowired
     QualityService quality;
     @Autowired
@@ -207,22 +201,6 @@ class RoleMatrixTest extends KaribuTestBase {
                         () -> provenance.ofValue(OWN_TOWN, year, "private_tax_revenue")),
                 new ServiceMatrix.Call(ProvenanceService.class, "ofScores", LEAGUE, () -> provenance.ofScores(OWN_TOWN)),
                 new ServiceMatrix.Call(ProvenanceService.class, "ofSnapshot", LEAGUE, () -> provenance.ofSnapshot()),
-                new ServiceMatrix.Call(CollectionService.class, "years", COLLECTORS, () -> collection.years()),
-                new ServiceMatrix.Call(CollectionService.class, "defaultYear", COLLECTORS, () -> collection.defaultYear()),
-                new ServiceMatrix.Call(CollectionService.class, "counties", COLLECTORS, () -> collection.counties()),
-                new ServiceMatrix.Call(CollectionService.class, "templateFileName", COLLECTORS, () -> collection.templateFileName(year, null)),
-                new ServiceMatrix.Call(CollectionService.class, "template", COLLECTORS, () -> collection.template(year, "371502")),
-                // an empty file is rejected by validation, so an allowed call changes nothing
-                new ServiceMatrix.Call(CollectionService.class, "upload", COLLECTORS,
-                        () -> assertThat(collection.upload("空.csv", new byte[0], year).accepted()).isFalse()),
-                new ServiceMatrix.Call(CollectionService.class, "restore", COLLECTORS,
-                        () -> assertThat(collection.restore(year, 999).accepted()).isFalse()),
-                new ServiceMatrix.Call(CollectionService.class, "revisions", COLLECTORS, () -> collection.revisions(year)),
-                new ServiceMatrix.Call(CollectionService.class, "changes", COLLECTORS, () -> collection.changes(year, 1)),
-                new ServiceMatrix.Call(CollectionService.class, "townName", COLLECTORS, () -> collection.townName("371502001000")),
-                new ServiceMatrix.Call(CollectionService.class, "indicatorName", COLLECTORS,
-                        () -> collection.indicatorName(year, "private_tax_revenue", Locale.CHINA)),
-                new ServiceMatrix.Call(CollectionService.class, "mayRestore", COLLECTORS, () -> collection.mayRestore()),
                 // towns of the county user's own county, so that an allowed county call succeeds
                 new ServiceMatrix.Call(CompareService.class, "years", LEAGUE, () -> compare.years()),
                 new ServiceMatrix.Call(CompareService.class, "towns", LEAGUE, () -> compare.towns()),
@@ -263,7 +241,7 @@ class RoleMatrixTest extends KaribuTestBase {
     void startPageForwardsEachRoleToItsLandingView() {
         Map<Role, Class<?>> expected = Map.of(Role.LEADER, OverviewView.class, Role.ANALYST, OverviewView.class,
                 Role.OFFICE, OverviewView.class, Role.ADMIN, OverviewView.class, Role.COUNTY, LeagueView.class,
-                Role.REVIEWER, StartView.class);
+                Role.REVIEWER, ReviewView.class);
         for (Role role : Role.values()) {
             signIn(role);
             assertThat(navigate("")).as(role.name()).isInstanceOf(expected.get(role));

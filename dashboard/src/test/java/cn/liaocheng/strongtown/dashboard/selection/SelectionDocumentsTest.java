@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
@@ -32,18 +33,12 @@ class SelectionDocumentsTest extends DashboardTestContext {
 
     private static final int YEAR = 2095;
 
-    @Autowired
-    RoundService rounds;
-    @Autowired
-    ApplicationService applications;
-    @Autowired
-    ReviewService review;
-    @Autowired
-    ResultService results;
-    @Autowired
-    SelectionDocuments documents;
-    @Autowired
-    UserService users;
+    private final SelectionFixture.Services selection;
+
+    SelectionDocumentsTest(@Autowired ApplicationContext context) {
+        this.selection = SelectionFixture.Services.from(context);
+    }
+
     @TempDir
     Path dir;
 
@@ -54,37 +49,37 @@ class SelectionDocumentsTest extends DashboardTestContext {
 
     private Round roundInNotice() {
         awaitLake();
-        SelectionFixture.reviewers(users, "docs-expert");
+        SelectionFixture.reviewers(selection.users(), "docs-expert");
         SelectionFixture.signIn("docs-office", Role.OFFICE, null);
-        Round round = rounds.open(new RoundSettings(YEAR, rounds.currentSnapshot().orElseThrow(), 1, null, 1,
+        Round round = selection.rounds().open(new RoundSettings(YEAR, selection.rounds().currentSnapshot().orElseThrow(), 1, null, 1,
                 new StageWeights(1, 0, 0, 1), 5, 3, 3, 0.5, 5, true, LocalDate.of(2099, 1, 1), LocalDate.of(2099, 1, 1),
                 Criterion.parse(ReviewStage.DEFENCE, "陈述:100")));
         SelectionFixture.signIn("docs-county", Role.COUNTY, TestUsers.OWN_COUNTY);
-        TownOption town = applications.towns(round.id(), null).stream().filter(t -> t.eligibility().eligible())
+        TownOption town = selection.applications().towns(round.id(), null).stream().filter(t -> t.eligibility().eligible())
                 .reduce((a, b) -> b).orElseThrow();
-        Application app = applications.create(round.id(), town.townCode());
-        applications.saveText(app.id(), SelectionFixture.text(town.townName()));
-        applications.attach(app.id(), AttachmentKind.PLEDGE, "承诺书.pdf", SelectionFixture.PDF);
-        applications.recommend(app.id());
+        Application app = selection.applications().create(round.id(), town.townCode());
+        selection.applications().saveText(app.id(), SelectionFixture.text(town.townName()));
+        selection.applications().attach(app.id(), AttachmentKind.PLEDGE, "承诺书.pdf", SelectionFixture.PDF);
+        selection.applications().recommend(app.id());
         SelectionFixture.signIn("docs-office", Role.OFFICE, null);
-        applications.accept(app.id());
-        rounds.startReview(round.id());
-        review.registerExpert("docs-expert", null);
-        review.assign(app.id(), "docs-expert");
+        selection.applications().accept(app.id());
+        selection.rounds().startReview(round.id());
+        selection.review().registerExpert("docs-expert", null);
+        selection.review().assign(app.id(), "docs-expert");
         SelectionFixture.signIn("docs-expert", Role.REVIEWER, null);
-        review.save(app.id(), ReviewStage.DEFENCE, Map.of(1, 90.0), "", true);
+        selection.review().save(app.id(), ReviewStage.DEFENCE, Map.of(1, 90.0), "", true);
         SelectionFixture.signIn("docs-office", Role.OFFICE, null);
-        results.drawList(round.id());
-        return results.startNotice(round.id(), LocalDate.of(2026, 9, 29));
+        selection.results().drawList(round.id());
+        return selection.results().startNotice(round.id(), LocalDate.of(2026, 9, 29));
     }
 
     @Test
     void theNoticeFollowsGbT9704AndTheListIsASpreadsheet() throws Exception {
         Round round = roundInNotice();
         assertThat(round.noticeEnd()).as("five working days over National Day 2026").isEqualTo(LocalDate.of(2026, 10, 10));
-        String town = applications.applications(round.id(), null).get(0).townName();
+        String town = selection.applications().applications(round.id(), null).get(0).townName();
 
-        Download docx = documents.noticeDocument(round.id());
+        Download docx = selection.documents().noticeDocument(round.id());
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.content()))) {
             CTSectPr sect = doc.getDocument().getBody().getSectPr();
             assertThat(sect.getPgSz().getW()).isEqualTo(BigInteger.valueOf(11906));
@@ -103,7 +98,7 @@ class SelectionDocumentsTest extends DashboardTestContext {
             assertThat(doc.getParagraphs().get(2).getText()).contains("2026年9月29日至2026年10月10日");
             assertThat(doc.getTables().get(0).getRow(1).getCell(2).getText()).isEqualTo(town);
         }
-        Download xlsx = documents.noticeList(round.id());
+        Download xlsx = selection.documents().noticeList(round.id());
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.content()))) {
             assertThat(book.getSheetAt(0).getRow(0).getCell(2).getStringCellValue()).isEqualTo("镇（乡、街道办事处）");
             assertThat(book.getSheetAt(0).getRow(1).getCell(2).getStringCellValue()).isEqualTo(town);

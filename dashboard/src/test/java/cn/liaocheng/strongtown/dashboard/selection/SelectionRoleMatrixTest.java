@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.security.access.AccessDeniedException;
@@ -51,82 +52,75 @@ class SelectionRoleMatrixTest extends KaribuTestBase {
     private static final long NONE = 987_654_321L;
     private static final String OWN_TOWN = "371502001000";
 
-    @Autowired
-    RoundService rounds;
-    @Autowired
-    ApplicationService applications;
-    @Autowired
-    ReviewService review;
-    @Autowired
-    ResultService results;
-    @Autowired
-    SelectionDocuments documents;
-    @Autowired
-    cn.liaocheng.strongtown.dashboard.user.UserService users;
+    private final SelectionFixture.Services selection;
+
+    SelectionRoleMatrixTest(@Autowired ApplicationContext context) {
+        this.selection = SelectionFixture.Services.from(context);
+    }
 
     private List<ServiceMatrix.Call> calls() {
         LocalDate day = LocalDate.of(2026, 11, 2);
         RoundSettings bogus = SelectionFixture.settings(2090, "no-such-snapshot", 10, null, true);
         return List.of(
-                new ServiceMatrix.Call(RoundService.class, "rounds", FOLLOWERS, () -> rounds.rounds()),
-                new ServiceMatrix.Call(RoundService.class, "round", FOLLOWERS, () -> rounds.round(NONE)),
-                new ServiceMatrix.Call(RoundService.class, "snapshots", OFFICE, () -> rounds.snapshots()),
-                new ServiceMatrix.Call(RoundService.class, "currentSnapshot", OFFICE, () -> rounds.currentSnapshot()),
-                new ServiceMatrix.Call(RoundService.class, "noticeEnd", OFFICE, () -> rounds.noticeEnd(day, 5)),
-                new ServiceMatrix.Call(RoundService.class, "open", OFFICE, () -> rounds.open(bogus)),
-                new ServiceMatrix.Call(RoundService.class, "startReview", OFFICE, () -> rounds.startReview(NONE)),
-                new ServiceMatrix.Call(ApplicationService.class, "applications", FOLLOWERS, () -> applications.applications(NONE, null)),
-                new ServiceMatrix.Call(ApplicationService.class, "application", FOLLOWERS, () -> applications.application(NONE)),
-                new ServiceMatrix.Call(ApplicationService.class, "history", FOLLOWERS, () -> applications.history(NONE)),
-                new ServiceMatrix.Call(ApplicationService.class, "towns", APPLICANTS, () -> applications.towns(NONE, null)),
-                new ServiceMatrix.Call(ApplicationService.class, "eligibility", APPLICANTS, () -> applications.eligibility(NONE)),
-                new ServiceMatrix.Call(ApplicationService.class, "create", COUNTY, () -> applications.create(NONE, OWN_TOWN)),
+                new ServiceMatrix.Call(RoundService.class, "rounds", FOLLOWERS, () -> selection.rounds().rounds()),
+                new ServiceMatrix.Call(RoundService.class, "round", FOLLOWERS, () -> selection.rounds().round(NONE)),
+                new ServiceMatrix.Call(RoundService.class, "snapshots", OFFICE, () -> selection.rounds().snapshots()),
+                new ServiceMatrix.Call(RoundService.class, "currentSnapshot", OFFICE, () -> selection.rounds().currentSnapshot()),
+                new ServiceMatrix.Call(RoundService.class, "noticeEnd", OFFICE, () -> selection.rounds().noticeEnd(day, 5)),
+                new ServiceMatrix.Call(RoundService.class, "open", OFFICE, () -> selection.rounds().open(bogus)),
+                new ServiceMatrix.Call(RoundService.class, "startReview", OFFICE, () -> selection.rounds().startReview(NONE)),
+                new ServiceMatrix.Call(ApplicationService.class, "applications", FOLLOWERS, () -> selection.applications().applications(NONE, null)),
+                new ServiceMatrix.Call(ApplicationService.class, "application", FOLLOWERS, () -> selection.applications().application(NONE)),
+                new ServiceMatrix.Call(ApplicationService.class, "history", FOLLOWERS, () -> selection.applications().history(NONE)),
+                new ServiceMatrix.Call(ApplicationService.class, "towns", APPLICANTS, () -> selection.applications().towns(NONE, null)),
+                new ServiceMatrix.Call(ApplicationService.class, "eligibility", APPLICANTS, () -> selection.applications().eligibility(NONE)),
+                new ServiceMatrix.Call(ApplicationService.class, "create", COUNTY, () -> selection.applications().create(NONE, OWN_TOWN)),
                 new ServiceMatrix.Call(ApplicationService.class, "saveText", COUNTY,
-                        () -> applications.saveText(NONE, ApplicationText.empty())),
+                        () -> selection.applications().saveText(NONE, ApplicationText.empty())),
                 new ServiceMatrix.Call(ApplicationService.class, "attach", COUNTY,
-                        () -> applications.attach(NONE, AttachmentKind.MATERIAL, "a.pdf", SelectionFixture.PDF)),
-                new ServiceMatrix.Call(ApplicationService.class, "attachments", FILE_READERS, () -> applications.attachments(NONE)),
-                new ServiceMatrix.Call(ApplicationService.class, "download", FILE_READERS, () -> applications.download(NONE)),
-                new ServiceMatrix.Call(ApplicationService.class, "move", COUNTY, () -> applications.move(NONE, 1)),
-                new ServiceMatrix.Call(ApplicationService.class, "recommend", COUNTY, () -> applications.recommend(NONE)),
-                new ServiceMatrix.Call(ApplicationService.class, "withdraw", COUNTY, () -> applications.withdraw(NONE, "理由")),
-                new ServiceMatrix.Call(ApplicationService.class, "accept", OFFICE, () -> applications.accept(NONE)),
-                new ServiceMatrix.Call(ApplicationService.class, "returnToCounty", OFFICE, () -> applications.returnToCounty(NONE, "理由")),
-                new ServiceMatrix.Call(ApplicationService.class, "disqualify", OFFICE, () -> applications.disqualify(NONE, "理由")),
-                new ServiceMatrix.Call(ReviewService.class, "experts", OFFICE, () -> review.experts()),
-                new ServiceMatrix.Call(ReviewService.class, "registerExpert", OFFICE, () -> review.registerExpert("no-such-expert", null)),
+                        () -> selection.applications().attach(NONE, AttachmentKind.MATERIAL, "a.pdf", SelectionFixture.PDF)),
+                new ServiceMatrix.Call(ApplicationService.class, "attachments", FILE_READERS, () -> selection.applications().attachments(NONE)),
+                new ServiceMatrix.Call(ApplicationService.class, "download", FILE_READERS, () -> selection.applications().download(NONE)),
+                new ServiceMatrix.Call(ApplicationService.class, "move", COUNTY, () -> selection.applications().move(NONE, 1)),
+                new ServiceMatrix.Call(ApplicationService.class, "recommend", COUNTY, () -> selection.applications().recommend(NONE)),
+                new ServiceMatrix.Call(ApplicationService.class, "withdraw", COUNTY, () -> selection.applications().withdraw(NONE, "理由")),
+                new ServiceMatrix.Call(ApplicationService.class, "accept", OFFICE, () -> selection.applications().accept(NONE)),
+                new ServiceMatrix.Call(ApplicationService.class, "returnToCounty", OFFICE, () -> selection.applications().returnToCounty(NONE, "理由")),
+                new ServiceMatrix.Call(ApplicationService.class, "disqualify", OFFICE, () -> selection.applications().disqualify(NONE, "理由")),
+                new ServiceMatrix.Call(ReviewService.class, "experts", OFFICE, () -> selection.review().experts()),
+                new ServiceMatrix.Call(ReviewService.class, "registerExpert", OFFICE, () -> selection.review().registerExpert("no-such-expert", null)),
                 new ServiceMatrix.Call(ReviewService.class, "recordConflict", OFFICE,
-                        () -> review.recordConflict("no-such-expert", "000000000000", "理由")),
-                new ServiceMatrix.Call(ReviewService.class, "declareConflict", REVIEWER, () -> review.declareConflict("000000000000", "理由")),
-                new ServiceMatrix.Call(ReviewService.class, "assign", OFFICE, () -> review.assign(NONE, "no-such-expert")),
-                new ServiceMatrix.Call(ReviewService.class, "assignedExperts", OFFICE, () -> review.assignedExperts(NONE)),
-                new ServiceMatrix.Call(ReviewService.class, "myTasks", TASK_READERS, () -> review.myTasks()),
-                new ServiceMatrix.Call(ReviewService.class, "townScore", SCORE_READERS, () -> review.townScore(NONE)),
-                new ServiceMatrix.Call(ReviewService.class, "assignedApplication", REVIEWER, () -> review.assignedApplication(NONE)),
-                new ServiceMatrix.Call(ReviewService.class, "sheet", REVIEWER, () -> review.sheet(NONE, ReviewStage.MATERIALS)),
+                        () -> selection.review().recordConflict("no-such-expert", "000000000000", "理由")),
+                new ServiceMatrix.Call(ReviewService.class, "declareConflict", REVIEWER, () -> selection.review().declareConflict("000000000000", "理由")),
+                new ServiceMatrix.Call(ReviewService.class, "assign", OFFICE, () -> selection.review().assign(NONE, "no-such-expert")),
+                new ServiceMatrix.Call(ReviewService.class, "assignedExperts", OFFICE, () -> selection.review().assignedExperts(NONE)),
+                new ServiceMatrix.Call(ReviewService.class, "myTasks", TASK_READERS, () -> selection.review().myTasks()),
+                new ServiceMatrix.Call(ReviewService.class, "townScore", SCORE_READERS, () -> selection.review().townScore(NONE)),
+                new ServiceMatrix.Call(ReviewService.class, "assignedApplication", REVIEWER, () -> selection.review().assignedApplication(NONE)),
+                new ServiceMatrix.Call(ReviewService.class, "sheet", REVIEWER, () -> selection.review().sheet(NONE, ReviewStage.MATERIALS)),
                 new ServiceMatrix.Call(ReviewService.class, "save", REVIEWER,
-                        () -> review.save(NONE, ReviewStage.MATERIALS, Map.of(), "", false)),
-                new ServiceMatrix.Call(ReviewService.class, "reopen", OFFICE, () -> review.reopen(NONE, "x", ReviewStage.MATERIALS, "理由")),
-                new ServiceMatrix.Call(ResultService.class, "results", RESULT_READERS, () -> results.results(NONE)),
-                new ServiceMatrix.Call(ResultService.class, "drawList", OFFICE, () -> results.drawList(NONE)),
-                new ServiceMatrix.Call(ResultService.class, "changeList", OFFICE, () -> results.changeList(NONE, true, "理由")),
-                new ServiceMatrix.Call(ResultService.class, "startNotice", OFFICE, () -> results.startNotice(NONE, day)),
+                        () -> selection.review().save(NONE, ReviewStage.MATERIALS, Map.of(), "", false)),
+                new ServiceMatrix.Call(ReviewService.class, "reopen", OFFICE, () -> selection.review().reopen(NONE, "x", ReviewStage.MATERIALS, "理由")),
+                new ServiceMatrix.Call(ResultService.class, "results", RESULT_READERS, () -> selection.results().results(NONE)),
+                new ServiceMatrix.Call(ResultService.class, "drawList", OFFICE, () -> selection.results().drawList(NONE)),
+                new ServiceMatrix.Call(ResultService.class, "changeList", OFFICE, () -> selection.results().changeList(NONE, true, "理由")),
+                new ServiceMatrix.Call(ResultService.class, "startNotice", OFFICE, () -> selection.results().startNotice(NONE, day)),
                 new ServiceMatrix.Call(ResultService.class, "recordObjection", OFFICE,
-                        () -> results.recordObjection(NONE, "某单位", "电话", day, "内容", "")),
-                new ServiceMatrix.Call(ResultService.class, "objections", RESULT_READERS, () -> results.objections(NONE)),
-                new ServiceMatrix.Call(ResultService.class, "concludeObjection", OFFICE, () -> results.concludeObjection(NONE, true, "结论")),
-                new ServiceMatrix.Call(ResultService.class, "designate", OFFICE, () -> results.designate(NONE)),
+                        () -> selection.results().recordObjection(NONE, "某单位", "电话", day, "内容", "")),
+                new ServiceMatrix.Call(ResultService.class, "objections", RESULT_READERS, () -> selection.results().objections(NONE)),
+                new ServiceMatrix.Call(ResultService.class, "concludeObjection", OFFICE, () -> selection.results().concludeObjection(NONE, true, "结论")),
+                new ServiceMatrix.Call(ResultService.class, "designate", OFFICE, () -> selection.results().designate(NONE)),
                 // a date in the future is refused before anything is written
-                new ServiceMatrix.Call(ResultService.class, "recordVeto", OFFICE, () -> results.recordVeto(OWN_TOWN, VetoKind.SAFETY,
+                new ServiceMatrix.Call(ResultService.class, "recordVeto", OFFICE, () -> selection.results().recordVeto(OWN_TOWN, VetoKind.SAFETY,
                         LocalDate.now().plusYears(1), "来源", "")),
-                new ServiceMatrix.Call(ResultService.class, "vetoes", RESULT_READERS, () -> results.vetoes()),
-                new ServiceMatrix.Call(ResultService.class, "designatedTowns", RESULT_READERS, () -> results.designatedTowns()),
-                new ServiceMatrix.Call(ResultService.class, "warn", OFFICE, () -> results.warn(NONE, "理由")),
-                new ServiceMatrix.Call(ResultService.class, "revoke", OFFICE, () -> results.revoke(NONE, "理由")),
+                new ServiceMatrix.Call(ResultService.class, "vetoes", RESULT_READERS, () -> selection.results().vetoes()),
+                new ServiceMatrix.Call(ResultService.class, "designatedTowns", RESULT_READERS, () -> selection.results().designatedTowns()),
+                new ServiceMatrix.Call(ResultService.class, "warn", OFFICE, () -> selection.results().warn(NONE, "理由")),
+                new ServiceMatrix.Call(ResultService.class, "revoke", OFFICE, () -> selection.results().revoke(NONE, "理由")),
                 new ServiceMatrix.Call(SelectionDocuments.class, "recommendationSummary", APPLICANTS,
-                        () -> documents.recommendationSummary(NONE, Locale.CHINA)),
-                new ServiceMatrix.Call(SelectionDocuments.class, "noticeList", OFFICE, () -> documents.noticeList(NONE)),
-                new ServiceMatrix.Call(SelectionDocuments.class, "noticeDocument", OFFICE, () -> documents.noticeDocument(NONE)));
+                        () -> selection.documents().recommendationSummary(NONE, Locale.CHINA)),
+                new ServiceMatrix.Call(SelectionDocuments.class, "noticeList", OFFICE, () -> selection.documents().noticeList(NONE)),
+                new ServiceMatrix.Call(SelectionDocuments.class, "noticeDocument", OFFICE, () -> selection.documents().noticeDocument(NONE)));
     }
 
     @Test
@@ -191,38 +185,38 @@ class SelectionRoleMatrixTest extends KaribuTestBase {
     @Test
     void aCountyUserTouchesOnlyTheirOwnCountysApplications() {
         SelectionFixture.signIn("matrix-office", Role.OFFICE, null);
-        long roundId = rounds.rounds().stream().filter(r -> r.year() == 2091).findFirst()
-                .orElseGet(() -> rounds.open(SelectionFixture.settings(2091, rounds.currentSnapshot().orElseThrow(), 10, null,
+        long roundId = selection.rounds().rounds().stream().filter(r -> r.year() == 2091).findFirst()
+                .orElseGet(() -> selection.rounds().open(SelectionFixture.settings(2091, selection.rounds().currentSnapshot().orElseThrow(), 10, null,
                         true))).id();
         SelectionFixture.signIn("matrix-county", Role.COUNTY, TestUsers.OWN_COUNTY);
-        TownOption town = applications.towns(roundId, null).stream().filter(o -> o.eligibility().eligible()).findFirst()
+        TownOption town = selection.applications().towns(roundId, null).stream().filter(o -> o.eligibility().eligible()).findFirst()
                 .orElseThrow();
-        Application own = town.application() != null ? town.application() : applications.create(roundId, town.townCode());
-        Attachment file = applications.attach(own.id(), AttachmentKind.MATERIAL, "材料.pdf", SelectionFixture.PDF);
-        assertThat(applications.download(file.id()).content()).isEqualTo(SelectionFixture.PDF);
+        Application own = town.application() != null ? town.application() : selection.applications().create(roundId, town.townCode());
+        Attachment file = selection.applications().attach(own.id(), AttachmentKind.MATERIAL, "材料.pdf", SelectionFixture.PDF);
+        assertThat(selection.applications().download(file.id()).content()).isEqualTo(SelectionFixture.PDF);
 
         SelectionFixture.signIn("matrix-other-county", Role.COUNTY, TestUsers.OTHER_COUNTY);
-        List<Runnable> refused = List.of(() -> applications.application(own.id()), () -> applications.history(own.id()),
-                () -> applications.attachments(own.id()), () -> applications.download(file.id()),
-                () -> applications.saveText(own.id(), ApplicationText.empty()), () -> applications.move(own.id(), 1),
-                () -> applications.recommend(own.id()), () -> applications.withdraw(own.id(), "理由"),
-                () -> applications.eligibility(own.id()),
-                () -> applications.attach(own.id(), AttachmentKind.MATERIAL, "x.pdf", SelectionFixture.PDF),
-                () -> applications.applications(roundId, TestUsers.OWN_COUNTY),
-                () -> applications.towns(roundId, TestUsers.OWN_COUNTY),
-                () -> applications.create(roundId, town.townCode()));
+        List<Runnable> refused = List.of(() -> selection.applications().application(own.id()), () -> selection.applications().history(own.id()),
+                () -> selection.applications().attachments(own.id()), () -> selection.applications().download(file.id()),
+                () -> selection.applications().saveText(own.id(), ApplicationText.empty()), () -> selection.applications().move(own.id(), 1),
+                () -> selection.applications().recommend(own.id()), () -> selection.applications().withdraw(own.id(), "理由"),
+                () -> selection.applications().eligibility(own.id()),
+                () -> selection.applications().attach(own.id(), AttachmentKind.MATERIAL, "x.pdf", SelectionFixture.PDF),
+                () -> selection.applications().applications(roundId, TestUsers.OWN_COUNTY),
+                () -> selection.applications().towns(roundId, TestUsers.OWN_COUNTY),
+                () -> selection.applications().create(roundId, town.townCode()));
         for (Runnable r : refused) {
             assertThatThrownBy(r::run).isInstanceOf(AccessDeniedException.class);
         }
-        assertThat(applications.applications(roundId, null)).noneMatch(a -> a.id() == own.id());
+        assertThat(selection.applications().applications(roundId, null)).noneMatch(a -> a.id() == own.id());
 
         // an expert not assigned to the application sees neither it nor its files
         SelectionFixture.signIn("matrix-reviewer", Role.REVIEWER, null);
-        assertThatThrownBy(() -> applications.attachments(own.id())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> applications.download(file.id())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> review.assignedApplication(own.id())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> review.townScore(own.id())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> review.sheet(own.id(), ReviewStage.MATERIALS)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> selection.applications().attachments(own.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> selection.applications().download(file.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> selection.review().assignedApplication(own.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> selection.review().townScore(own.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> selection.review().sheet(own.id(), ReviewStage.MATERIALS)).isInstanceOf(AccessDeniedException.class);
         SelectionFixture.signOut();
     }
 }

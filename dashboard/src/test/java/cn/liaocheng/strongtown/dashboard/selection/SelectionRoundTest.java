@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 
 import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
@@ -41,23 +42,19 @@ class SelectionRoundTest extends DashboardTestContext {
     private static final String OWN = TestUsers.OWN_COUNTY;
     private static final String OTHER = TestUsers.OTHER_COUNTY;
 
-    @Autowired
-    RoundService rounds;
-    @Autowired
-    ApplicationService applications;
-    @Autowired
-    ReviewService review;
-    @Autowired
-    ResultService results;
-    @Autowired
-    UserService users;
+    private final SelectionFixture.Services selection;
+
+    SelectionRoundTest(@Autowired ApplicationContext context) {
+        this.selection = SelectionFixture.Services.from(context);
+    }
+
     @Autowired
     StrongTownProperties properties;
 
     @BeforeEach
     void lake() {
         awaitLake();
-        SelectionFixture.reviewers(users, "round-r1", "round-r2", "round-r3", "round-r4");
+        SelectionFixture.reviewers(selection.users(), "round-r1", "round-r2", "round-r3", "round-r4");
     }
 
     @AfterEach
@@ -67,7 +64,7 @@ class SelectionRoundTest extends DashboardTestContext {
 
     private List<Application> applyFor(String county, int count, long roundId) {
         signIn("county-" + county, Role.COUNTY, county);
-        List<TownOption> options = applications.towns(roundId, null);
+        List<TownOption> options = selection.applications().towns(roundId, null);
         assertThat(options).isNotEmpty().allSatisfy(o -> assertThat(o.townCode()).startsWith(county));
         List<Application> made = new ArrayList<>();
         for (TownOption o : options) {
@@ -75,10 +72,10 @@ class SelectionRoundTest extends DashboardTestContext {
                 break;
             }
             if (o.eligibility().eligible() && o.application() == null) {
-                Application a = applications.create(roundId, o.townCode());
-                applications.saveText(a.id(), SelectionFixture.text(o.townName()));
-                applications.attach(a.id(), AttachmentKind.PLEDGE, "信用承诺书.pdf", SelectionFixture.PDF);
-                made.add(applications.recommend(a.id()));
+                Application a = selection.applications().create(roundId, o.townCode());
+                selection.applications().saveText(a.id(), SelectionFixture.text(o.townName()));
+                selection.applications().attach(a.id(), AttachmentKind.PLEDGE, "信用承诺书.pdf", SelectionFixture.PDF);
+                made.add(selection.applications().recommend(a.id()));
             }
         }
         signOut();
@@ -97,11 +94,11 @@ class SelectionRoundTest extends DashboardTestContext {
     @Test
     void aWholeRoundRunsFromOpeningToDesignation() throws Exception {
         signIn("office-round", Role.OFFICE, null);
-        String snapshot = rounds.currentSnapshot().orElseThrow();
-        Round round = rounds.open(SelectionFixture.settings(YEAR, snapshot, 2, 1, true));
+        String snapshot = selection.rounds().currentSnapshot().orElseThrow();
+        Round round = selection.rounds().open(SelectionFixture.settings(YEAR, snapshot, 2, 1, true));
         assertThat(round.stage()).isEqualTo(RoundStage.APPLICATION);
         assertThat(round.dataYear()).isLessThan(YEAR);
-        assertThatThrownBy(() -> rounds.open(SelectionFixture.settings(YEAR, snapshot, 2, 1, true)))
+        assertThatThrownBy(() -> selection.rounds().open(SelectionFixture.settings(YEAR, snapshot, 2, 1, true)))
                 .isInstanceOf(SelectionException.class);
         signOut();
 
@@ -110,116 +107,116 @@ class SelectionRoundTest extends DashboardTestContext {
 
         // the county's quota of three is used up; another county's town is refused
         signIn("county-own", Role.COUNTY, OWN);
-        TownOption spare = applications.towns(round.id(), null).stream()
+        TownOption spare = selection.applications().towns(round.id(), null).stream()
                 .filter(o -> o.eligibility().eligible() && o.application() == null).findFirst().orElseThrow();
-        Application fourth = applications.create(round.id(), spare.townCode());
-        applications.saveText(fourth.id(), SelectionFixture.text("四"));
-        applications.attach(fourth.id(), AttachmentKind.PLEDGE, "承诺.png", SelectionFixture.PNG);
-        assertThatThrownBy(() -> applications.recommend(fourth.id())).isInstanceOf(SelectionException.class)
+        Application fourth = selection.applications().create(round.id(), spare.townCode());
+        selection.applications().saveText(fourth.id(), SelectionFixture.text("四"));
+        selection.applications().attach(fourth.id(), AttachmentKind.PLEDGE, "承诺.png", SelectionFixture.PNG);
+        assertThatThrownBy(() -> selection.applications().recommend(fourth.id())).isInstanceOf(SelectionException.class)
                 .satisfies(e -> assertThat(((SelectionException) e).messageKey()).isEqualTo("selection.error.quotaReached"));
-        assertThatThrownBy(() -> applications.create(round.id(), other.get(0).townCode().substring(0, 6) + "999000"))
+        assertThatThrownBy(() -> selection.applications().create(round.id(), other.get(0).townCode().substring(0, 6) + "999000"))
                 .isInstanceOfAny(SelectionException.class, AccessDeniedException.class);
-        assertThatThrownBy(() -> applications.application(other.get(0).id())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> applications.applications(round.id(), OTHER)).isInstanceOf(AccessDeniedException.class);
-        applications.withdraw(fourth.id(), "名额已满");
+        assertThatThrownBy(() -> selection.applications().application(other.get(0).id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> selection.applications().applications(round.id(), OTHER)).isInstanceOf(AccessDeniedException.class);
+        selection.applications().withdraw(fourth.id(), "名额已满");
         signOut();
 
         // formal check: one returned with a reason, resubmitted, then all accepted
         signIn("office-round", Role.OFFICE, null);
-        assertThatThrownBy(() -> applications.returnToCounty(own.get(0).id(), " ")).isInstanceOf(SelectionException.class);
-        applications.returnToCounty(own.get(0).id(), "缺少产业数据说明");
+        assertThatThrownBy(() -> selection.applications().returnToCounty(own.get(0).id(), " ")).isInstanceOf(SelectionException.class);
+        selection.applications().returnToCounty(own.get(0).id(), "缺少产业数据说明");
         signOut();
         signIn("county-own", Role.COUNTY, OWN);
-        applications.saveText(own.get(0).id(), SelectionFixture.text("补正"));
-        applications.recommend(own.get(0).id());
+        selection.applications().saveText(own.get(0).id(), SelectionFixture.text("补正"));
+        selection.applications().recommend(own.get(0).id());
         signOut();
         signIn("office-round", Role.OFFICE, null);
         for (Application a : concat(own, other)) {
-            applications.accept(a.id());
+            selection.applications().accept(a.id());
         }
-        rounds.startReview(round.id());
+        selection.rounds().startReview(round.id());
 
         // experts: r4 comes from the applicants' county, r3 declares a conflict with one town
-        review.registerExpert("round-r1", "371524");
-        review.registerExpert("round-r2", null);
-        review.registerExpert("round-r3", "371525");
-        review.registerExpert("round-r4", OWN);
-        review.recordConflict("round-r3", other.get(1).townCode(), "亲属在该镇任职");
-        assertThatThrownBy(() -> review.assign(own.get(0).id(), "round-r4")).isInstanceOf(SelectionException.class)
+        selection.review().registerExpert("round-r1", "371524");
+        selection.review().registerExpert("round-r2", null);
+        selection.review().registerExpert("round-r3", "371525");
+        selection.review().registerExpert("round-r4", OWN);
+        selection.review().recordConflict("round-r3", other.get(1).townCode(), "亲属在该镇任职");
+        assertThatThrownBy(() -> selection.review().assign(own.get(0).id(), "round-r4")).isInstanceOf(SelectionException.class)
                 .satisfies(e -> assertThat(((SelectionException) e).messageKey()).isEqualTo("selection.error.ownCounty"));
-        assertThatThrownBy(() -> review.assign(other.get(1).id(), "round-r3")).isInstanceOf(SelectionException.class)
+        assertThatThrownBy(() -> selection.review().assign(other.get(1).id(), "round-r3")).isInstanceOf(SelectionException.class)
                 .satisfies(e -> assertThat(((SelectionException) e).messageKey()).isEqualTo("selection.error.declaredConflict"));
         for (Application a : concat(own, other)) {
-            review.assign(a.id(), "round-r1");
-            review.assign(a.id(), "round-r2");
-            review.assign(a.id(), a.id() == other.get(1).id() ? "round-r4" : "round-r3");
+            selection.review().assign(a.id(), "round-r1");
+            selection.review().assign(a.id(), "round-r2");
+            selection.review().assign(a.id(), a.id() == other.get(1).id() ? "round-r4" : "round-r3");
         }
         signOut();
 
-        // each expert scores: the applications' shares fall in order of creation
+        // each expert scores: the selection.applications()' shares fall in order of creation
         List<Application> all = concat(own, other);
         for (String expert : List.of("round-r1", "round-r2", "round-r3", "round-r4")) {
             signIn(expert, Role.REVIEWER, null);
-            List<ReviewTask> tasks = review.myTasks();
+            List<ReviewTask> tasks = selection.review().myTasks();
             for (ReviewTask t : tasks) {
                 double share = 0.95 - 0.1 * all.stream().map(Application::id).toList().indexOf(t.application().id());
                 for (ReviewStage s : ReviewStage.values()) {
-                    review.save(t.application().id(), s, points(s, share), "", true);
+                    selection.review().save(t.application().id(), s, points(s, share), "", true);
                 }
             }
             if (expert.equals("round-r4")) {
                 assertThat(tasks).extracting(t -> t.application().id()).containsExactly(other.get(1).id());
-                assertThatThrownBy(() -> review.sheet(own.get(0).id(), ReviewStage.MATERIALS))
+                assertThatThrownBy(() -> selection.review().sheet(own.get(0).id(), ReviewStage.MATERIALS))
                         .isInstanceOf(AccessDeniedException.class);
             } else if (expert.equals("round-r1")) {
-                assertThatThrownBy(() -> review.save(own.get(0).id(), ReviewStage.MATERIALS, points(ReviewStage.MATERIALS, 1),
+                assertThatThrownBy(() -> selection.review().save(own.get(0).id(), ReviewStage.MATERIALS, points(ReviewStage.MATERIALS, 1),
                         "", true)).isInstanceOf(SelectionException.class)
                         .satisfies(e -> assertThat(((SelectionException) e).messageKey()).isEqualTo("selection.error.sheetLocked"));
             }
             signOut();
         }
         signIn("office-round", Role.OFFICE, null);
-        assertThat(applications.application(own.get(0).id()).state()).isEqualTo(ApplicationState.SCORED);
-        review.reopen(own.get(0).id(), "round-r1", ReviewStage.DEFENCE, "分数录入有误");
-        assertThat(applications.application(own.get(0).id()).state()).isEqualTo(ApplicationState.UNDER_REVIEW);
-        assertThatThrownBy(() -> results.drawList(round.id())).isInstanceOf(SelectionException.class);
+        assertThat(selection.applications().application(own.get(0).id()).state()).isEqualTo(ApplicationState.SCORED);
+        selection.review().reopen(own.get(0).id(), "round-r1", ReviewStage.DEFENCE, "分数录入有误");
+        assertThat(selection.applications().application(own.get(0).id()).state()).isEqualTo(ApplicationState.UNDER_REVIEW);
+        assertThatThrownBy(() -> selection.results().drawList(round.id())).isInstanceOf(SelectionException.class);
         signOut();
         signIn("round-r1", Role.REVIEWER, null);
-        review.save(own.get(0).id(), ReviewStage.DEFENCE, points(ReviewStage.DEFENCE, 0.95), "更正", true);
+        selection.review().save(own.get(0).id(), ReviewStage.DEFENCE, points(ReviewStage.DEFENCE, 0.95), "更正", true);
         signOut();
 
         // proposed list: quota 2, cap 1 per county → the best of each county
         signIn("office-round", Role.OFFICE, null);
-        List<ResultRow> rows = results.drawList(round.id());
+        List<ResultRow> rows = selection.results().drawList(round.id());
         assertThat(rows).hasSize(5).allSatisfy(r -> assertThat(r.rank()).isNotNull());
         assertThat(rows.stream().filter(r -> r.application().state() == ApplicationState.PROPOSED)
                 .map(r -> r.application().id())).containsExactlyInAnyOrder(own.get(0).id(), other.get(0).id());
-        assertThatThrownBy(() -> results.changeList(own.get(1).id(), true, "")).isInstanceOf(SelectionException.class);
+        assertThatThrownBy(() -> selection.results().changeList(own.get(1).id(), true, "")).isInstanceOf(SelectionException.class);
 
         // 公示 of five working days from Monday 2 Nov 2026
-        Round noticed = results.startNotice(round.id(), LocalDate.of(2026, 11, 2));
+        Round noticed = selection.results().startNotice(round.id(), LocalDate.of(2026, 11, 2));
         assertThat(noticed.noticeEnd()).isEqualTo(LocalDate.of(2026, 11, 6));
-        Objection anonymous = results.recordObjection(own.get(0).id(), "", "", LocalDate.of(2026, 11, 3), "匿名来信", "");
+        Objection anonymous = selection.results().recordObjection(own.get(0).id(), "", "", LocalDate.of(2026, 11, 3), "匿名来信", "");
         assertThat(anonymous.status()).isEqualTo(ObjectionStatus.NOT_ACCEPTED);
         assertThat(anonymous.statusReason()).isEqualTo("selection.objection.reason.anonymous");
-        Objection late = results.recordObjection(own.get(0).id(), "某企业", "0635-0000000", LocalDate.of(2026, 11, 9),
+        Objection late = selection.results().recordObjection(own.get(0).id(), "某企业", "0635-0000000", LocalDate.of(2026, 11, 9),
                 "逾期来信", "");
         assertThat(late.status()).isEqualTo(ObjectionStatus.NOT_ACCEPTED);
         assertThat(late.statusReason()).isEqualTo("selection.objection.reason.late");
-        Objection real = results.recordObjection(own.get(0).id(), "某村委会", "0635-1111111", LocalDate.of(2026, 11, 4),
+        Objection real = selection.results().recordObjection(own.get(0).id(), "某村委会", "0635-1111111", LocalDate.of(2026, 11, 4),
                 "申报数据与实际不符", "现场照片");
         assertThat(real.status()).isEqualTo(ObjectionStatus.INVESTIGATING);
-        Optional<Application> movedUp = results.concludeObjection(real.id(), true, "经核查，申报数据存在虚报");
+        Optional<Application> movedUp = selection.results().concludeObjection(real.id(), true, "经核查，申报数据存在虚报");
         // 递补 within the cap of one per county: the county's next best
         assertThat(movedUp).map(Application::id).contains(own.get(1).id());
-        assertThat(applications.application(own.get(0).id()).state()).isEqualTo(ApplicationState.REMOVED);
+        assertThat(selection.applications().application(own.get(0).id()).state()).isEqualTo(ApplicationState.REMOVED);
 
-        List<Application> designated = results.designate(round.id());
+        List<Application> designated = selection.results().designate(round.id());
         assertThat(designated).extracting(Application::id).containsExactlyInAnyOrder(own.get(1).id(), other.get(0).id());
         assertThat(designationsOf(YEAR)).containsExactlyInAnyOrder(own.get(1).townCode(), other.get(0).townCode());
 
         // the removed town is banned from the next round; the history shows every step
-        List<HistoryEvent> history = applications.history(own.get(0).id());
+        List<HistoryEvent> history = selection.applications().history(own.get(0).id());
         assertThat(history).extracting(HistoryEvent::action).containsSubsequence("CREATED", "ATTACHED", "RECOMMENDED",
                 "RETURNED", "RECOMMENDED", "ACCEPTED", "ASSIGNED", "SCORED", "SHEET_REOPENED", "SCORED", "PROPOSED",
                 "NOTICE_STARTED", "OBJECTION_NOT_ACCEPTED", "OBJECTION_INVESTIGATING", "OBJECTION_UPHELD");

@@ -37,6 +37,7 @@ import cn.liaocheng.strongtown.dashboard.KaribuTestBase;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.tracking.TrackedTown;
+import cn.liaocheng.strongtown.dashboard.collection.SubmissionService;
 import cn.liaocheng.strongtown.dashboard.tracking.TrackingService;
 import cn.liaocheng.strongtown.dashboard.user.UserAccount;
 import cn.liaocheng.strongtown.dashboard.user.UserService;
@@ -69,6 +70,8 @@ class ViewTextTest extends KaribuTestBase {
     UserService users;
     @Autowired
     TrackingService tracking;
+    @Autowired
+    SubmissionService submissions;
 
     /** Every registered route, parameters filled in: a new view is walked without anyone listing it. */
     private static List<String> routes() {
@@ -253,6 +256,13 @@ class ViewTextTest extends KaribuTestBase {
                 }
             }));
         }
+        // likewise the names counties gave their submitted files and the office's reasons for returning them
+        submissions.submissions().forEach(s -> {
+            names.add(s.fileName());
+            if (s.reason() != null) {
+                names.add(s.reason());
+            }
+        });
         TestUsers.signOut();
         for (Role role : Role.values()) {
             names.add(TestUsers.user(role).displayName());

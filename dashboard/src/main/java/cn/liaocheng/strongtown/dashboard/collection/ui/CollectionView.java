@@ -3,7 +3,6 @@ package cn.liaocheng.strongtown.dashboard.collection.ui;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -27,24 +26,26 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 
-import cn.liaocheng.strongtown.collection.Finding;
 import cn.liaocheng.strongtown.collection.IntakeResult;
 import cn.liaocheng.strongtown.collection.RevisionInfo;
 import cn.liaocheng.strongtown.dashboard.collection.CollectionService;
+import cn.liaocheng.strongtown.dashboard.collection.SubmissionService;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
 import cn.liaocheng.strongtown.dashboard.lake.PreparationState;
+import cn.liaocheng.strongtown.dashboard.security.CountyScope;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.dashboard.ui.SingleFileUpload;
 import cn.liaocheng.strongtown.town.County;
 
 /**
  * Data collection: download the year's template (city or county), upload a filled workbook or CSV,
- * read the validation report, follow the re-scoring, see and restore revisions.
+ * read the validation report, follow the re-scoring, see and restore revisions; accept or return the
+ * counties' submissions. County staff see their own county's template, submissions and their states.
  */
 @Route(value = "collection", layout = MainLayout.class)
-@RolesAllowed({Role.Names.OFFICE, Role.Names.ADMIN})
+@RolesAllowed({Role.Names.OFFICE, Role.Names.ADMIN, Role.Names.COUNTY})
 public class CollectionView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -54,21 +55,27 @@ public class CollectionView extends VerticalLayout implements HasDynamicTitle {
     private final LakePreparation preparation;
     private final Select<Integer> year = new Select<>();
     private final ComboBox<County> county = new ComboBox<>();
-    private final Span outcome = new Span();
-    private final Grid<Finding> report = new Grid<>();
-    private final Anchor reportDownload = new Anchor();
+    private final ReportPanel report = new ReportPanel();
     private final Span refreshStatus = new Span();
     private final ProgressBar refreshProgress = new ProgressBar(0, 1);
     private final Grid<RevisionInfo> revisions = new Grid<>();
-    private IntakeResult lastResult;
+    private SubmissionQueue queue;
 
-    public CollectionView(CollectionService collection, LakePreparation preparation) {
+    /** County staff get their own county's page ({@link CountySubmissionPanel}); the office the city's. */
+    public CollectionView(CollectionService collection, SubmissionService submissions, LakePreparation preparation,
+                          CountyScope scope) {
         this.collection = collection;
         this.preparation = preparation;
         setWidthFull();
-        add(new H2(getTranslation("collection.title")), new Span(getTranslation("collection.intro")));
-        add(templateRow(), uploadRow(), statusRow());
-        add(new H3(getTranslation("collection.report")), outcome, reportDownload, reportGrid());
+        add(new H2(getTranslation("collection.title")));
+        if (scope.lockedCounty().isPresent()) {
+            add(new CountySubmissionPanel(submissions));
+            return;
+        }
+        add(new Span(getTranslation("collection.intro")));
+        add(templateRow(), uploadRow(), statusRow(), report);
+        queue = new SubmissionQueue(submissions, this::show, report::message);
+        add(queue);
         add(new H3(getTranslation("collection.revisions")), revisionGrid());
         refreshRevisions();
     }
@@ -105,21 +112,16 @@ public class CollectionView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private VerticalLayout uploadRow() {
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
+        Upload upload = SingleFileUpload.create((fileName, data) -> {
             try {
-                IntakeResult result = collection.upload(metadata.fileName(), data, year.getValue());
-                getUI().ifPresent(ui -> ui.access(() -> show(result)));
+                IntakeResult result = collection.upload(fileName, data, year.getValue());
+                return () -> show(result);
             } catch (IllegalStateException e) {
-                getUI().ifPresent(ui -> ui.access(() -> outcome.setText(getTranslation("collection.notReady"))));
+                return () -> report.message(getTranslation("collection.notReady"));
             }
-        }));
+        }, reason -> report.message(getTranslation("collection.rejectedFile", reason)), ".xlsx", ".csv");
         upload.setId("declaration-upload");
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(20 * 1024 * 1024);
-        upload.setAcceptedFileTypes(".xlsx", ".csv");
         upload.setDropLabel(new Span(getTranslation("collection.drop")));
-        upload.addFileRejectedListener(e -> outcome.setText(getTranslation("collection.rejectedFile", e.getErrorMessage())));
-        upload.addSucceededListener(e -> upload.clearFileList());
         VerticalLayout box = new VerticalLayout(new Span(getTranslation("collection.uploadHint")), upload);
         box.setPadding(false);
         return box;
@@ -134,45 +136,8 @@ public class CollectionView extends VerticalLayout implements HasDynamicTitle {
         return row;
     }
 
-    private Grid<Finding> reportGrid() {
-        report.setId("validation-report");
-        report.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        report.setAllRowsVisible(true);
-        report.addColumn(f -> getTranslation(f.isError() ? "collection.error" : "collection.warning"))
-                .setHeader(getTranslation("collection.col.severity")).setAutoWidth(true);
-        report.addColumn(Finding::where).setHeader(getTranslation("collection.col.where")).setAutoWidth(true);
-        report.addColumn(Finding::row).setHeader(getTranslation("collection.col.row")).setAutoWidth(true);
-        report.addColumn(Finding::column).setHeader(getTranslation("collection.col.column")).setAutoWidth(true);
-        report.addColumn(Finding::value).setHeader(getTranslation("collection.col.value")).setAutoWidth(true);
-        report.addColumn(Finding::reason).setHeader(getTranslation("collection.col.reason")).setFlexGrow(1);
-        report.setVisible(false);
-        reportDownload.setText(getTranslation("collection.reportCsv"));
-        reportDownload.setId("report-download");
-        reportDownload.setVisible(false);
-        String reportFile = getTranslation("collection.reportFile");
-        reportDownload.setHref(DownloadHandler.fromInputStream(event -> {
-            byte[] csv = lastResult == null ? new byte[0] : lastResult.report().toCsv().getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(csv), reportFile, "text/csv", csv.length);
-        }));
-        reportDownload.getElement().setAttribute("download", true);
-        outcome.setId("upload-outcome");
-        return report;
-    }
-
     private void show(IntakeResult result) {
-        lastResult = result;
-        String key = switch (result.outcome()) {
-            case ACCEPTED -> "collection.accepted";
-            case UNCHANGED -> "collection.unchanged";
-            case REJECTED -> "collection.rejected";
-        };
-        outcome.setText(getTranslation(key, String.valueOf(result.year()), String.valueOf(result.revision()), result.changes().size(),
-                result.report().errors().size(), result.report().warnings().size()));
-        outcome.getStyle().set("color", result.outcome() == IntakeResult.Outcome.REJECTED
-                ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
-        report.setItems(result.report().findings());
-        report.setVisible(!result.report().findings().isEmpty());
-        reportDownload.setVisible(!result.report().findings().isEmpty());
+        report.show(IntakeText.of(this, result), result.outcome() != IntakeResult.Outcome.REJECTED, result.report());
         refreshRevisions();
         if (result.accepted()) {
             followRescoring(UI.getCurrent());

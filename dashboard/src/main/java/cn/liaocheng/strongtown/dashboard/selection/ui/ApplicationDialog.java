@@ -10,13 +10,14 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.component.notification.Notification;
 
 import cn.liaocheng.strongtown.dashboard.selection.Application;
 import cn.liaocheng.strongtown.dashboard.selection.ApplicationService;
 import cn.liaocheng.strongtown.dashboard.selection.ApplicationText;
 import cn.liaocheng.strongtown.dashboard.selection.Attachment;
 import cn.liaocheng.strongtown.dashboard.selection.AttachmentKind;
+import cn.liaocheng.strongtown.dashboard.ui.SingleFileUpload;
 
 /**
  * The 申报书: its five written parts, its attachments and the signed credit pledge. Editable by the
@@ -70,19 +71,15 @@ class ApplicationDialog extends Dialog {
     }
 
     private Upload upload(AttachmentKind kind, String id, Runnable changed) {
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> getUI().ifPresent(ui -> ui.access(() -> {
-            if (SelectionUi.run(this, () -> applications.attach(applicationId, kind, metadata.fileName(), data),
+        Upload upload = SingleFileUpload.create((fileName, data) -> () -> {
+            if (SelectionUi.run(this, () -> applications.attach(applicationId, kind, fileName, data),
                     "selection.application.attached")) {
                 refreshFiles();
                 changed.run();
             }
-        }))));
+        }, reason -> Notification.show(getTranslation("collection.rejectedFile", reason)), ".pdf", ".png", ".jpg", ".jpeg", ".docx");
         upload.setId(id);
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(20 * 1024 * 1024);
-        upload.setAcceptedFileTypes(".pdf", ".png", ".jpg", ".jpeg", ".docx");
         upload.setDropLabel(new Span(getTranslation(kind.translationKey())));
-        upload.addSucceededListener(e -> upload.clearFileList());
         return upload;
     }
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,7 @@ import cn.liaocheng.strongtown.collection.DeclaredItem;
 import cn.liaocheng.strongtown.dashboard.BrowserSupport;
 import cn.liaocheng.strongtown.dashboard.BrowserTestBase;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
+import cn.liaocheng.strongtown.dashboard.collection.CollectionFixture;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 import cn.liaocheng.strongtown.dashboard.league.LeagueQuery;
@@ -114,14 +114,7 @@ class CollectionViewBrowserTest extends BrowserTestBase {
         List<DeclaredItem> items = DeclaredItem.of(catalogs.forYear(YEAR));
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template));
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.getSheet("申报数据");
-            Row row = null;
-            for (Row r : sheet) {
-                if (r.getCell(0) != null && townCode.equals(r.getCell(0).getStringCellValue())) {
-                    row = r;
-                }
-            }
-            assertThat(row).as("town row in the template").isNotNull();
+            Row row = CollectionFixture.townRow(wb.getSheet("申报数据"), townCode);
             for (int i = 0; i < items.size(); i++) {
                 DeclaredItem item = items.get(i);
                 var values = current.entrySet().stream().filter(e -> e.getKey().endsWith("/" + item.id()))

@@ -17,6 +17,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
+import cn.liaocheng.strongtown.dashboard.collection.CollectionFixture;
+import cn.liaocheng.strongtown.dashboard.collection.Submission;
+import cn.liaocheng.strongtown.dashboard.collection.SubmissionService;
+import cn.liaocheng.strongtown.dashboard.collection.SubmissionState;
 import cn.liaocheng.strongtown.dashboard.BrowserSupport;
 import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
@@ -39,7 +44,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A whole round in the browser, each role in its own session: the office opens it → the county applies
- * for two towns (申报书, signed pledge) and recommends them → formal check → three experts score at
+ * for two towns (申报书, signed pledge), recommends them and uploads its yearly data, which the office accepts
+ * from its queue (多级上报) → formal check → three experts score at
  * /review → proposed list → 公示 → an objection upheld, the next in line moves up → designation → the
  * town shows as designated on the overview. The round is for 2022 (a year the test lake has scores for
  * and the demo rounds do not use), so the overview of 2022 shows it.
@@ -58,6 +64,10 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
     UserService users;
     @Autowired
     OverviewService overview;
+    @Autowired
+    SubmissionService submissions;
+    @Autowired
+    StrongTownProperties properties;
     @Autowired
     cn.liaocheng.strongtown.dashboard.selection.ReviewService review;
 
@@ -223,8 +233,34 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
                     .until(d -> d.findElements(By.id("recommend-" + town)).isEmpty());
         }
 
-        // formal check, experts, assignment
+        // the county uploads its yearly data (多级上报): refused nowhere, it waits for the office
+        signInHere("browser-test", Role.COUNTY, TestUsers.OWN_COUNTY);
+        int dataYear = submissions.defaultYear();
+        Path workbook = Files.createTempFile("东昌府区申报", ".xlsx");
+        Files.write(workbook, new CollectionFixture(properties).fill(submissions.template(dataYear), dataYear, first, null));
+        TestUsers.signOut();
+        driver.get(baseUrl() + "/collection");
+        byId("declaration-upload").getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(workbook.toString());
+        await(60).until(d -> d.findElement(By.id("upload-outcome")).getText().startsWith("已报送"));
+        await(30).until(d -> d.findElement(By.id("submission-grid")).getText().contains("待接收")
+                || d.findElements(By.cssSelector("#submission-grid vaadin-grid-cell-content")).stream()
+                        .anyMatch(c -> c.getText().equals("待接收")));
+
+        // the office accepts the county's data from its queue (the same values as the lake's: no new revision)
         session("office", "office-demo-2025");
+        signInHere("browser-test", Role.OFFICE, null);
+        long submission = submissions.submissions().stream().filter(Submission::pending)
+                .filter(x -> x.countyCode().equals(TestUsers.OWN_COUNTY)).findFirst().orElseThrow().id();
+        TestUsers.signOut();
+        driver.get(baseUrl() + "/collection");
+        click("accept-" + submission);
+        await(60).until(d -> d.findElement(By.id("upload-outcome")).getText().startsWith("数据与当前版本"));
+        signInHere("browser-test", Role.COUNTY, TestUsers.OWN_COUNTY);
+        assertThat(submissions.submissions()).filteredOn(x -> x.id() == submission).singleElement()
+                .satisfies(x -> assertThat(x.state()).isEqualTo(SubmissionState.ACCEPTED));
+        TestUsers.signOut();
+
+        // formal check, experts, assignment
         driver.get(baseUrl() + "/selection/" + YEAR);
         click("accept-" + first);
         await(30).until(d -> d.findElements(By.id("accept-" + first)).isEmpty());
