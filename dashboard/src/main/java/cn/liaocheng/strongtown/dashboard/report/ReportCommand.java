@@ -12,7 +12,7 @@ import java.util.function.Function;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 
-import cn.liaocheng.strongtown.dashboard.ui.Translations;
+import cn.liaocheng.strongtown.dashboard.i18n.Translations;
 import cn.liaocheng.strongtown.town.Town;
 import cn.liaocheng.strongtown.town.TownRegistry;
 import cn.liaocheng.strongtown.town.UnknownTownException;

@@ -63,7 +63,7 @@ import cn.liaocheng.strongtown.dashboard.provenance.ProvenanceService;
 import cn.liaocheng.strongtown.dashboard.overview.ui.BigScreenView;
 import cn.liaocheng.strongtown.dashboard.overview.ui.OverviewView;
 import cn.liaocheng.strongtown.dashboard.security.ui.LoginView;
-import cn.liaocheng.strongtown.dashboard.ui.StartView;
+import cn.liaocheng.strongtown.dashboard.frame.StartView;
 import cn.liaocheng.strongtown.dashboard.user.UserChange;
 import cn.liaocheng.strongtown.dashboard.user.UserService;
 import cn.liaocheng.strongtown.dashboard.user.UserValidationException;
@@ -165,6 +165,7 @@ class RoleMatrixTest extends KaribuTestBase {
                 new ServiceMatrix.Call(LeagueService.class, "page", LEAGUE, () -> league.page(query, 0, 5)),
                 new ServiceMatrix.Call(LeagueExport.class, "xlsx", LEAGUE, () -> export.xlsx(query, Locale.CHINA)),
                 new ServiceMatrix.Call(LeagueExport.class, "csv", LEAGUE, () -> export.csv(query, Locale.CHINA)),
+                new ServiceMatrix.Call(CountyService.class, "years", CITY, () -> counties.years()),
                 new ServiceMatrix.Call(CountyService.class, "league", CITY, () -> counties.league(year)),
                 new ServiceMatrix.Call(CountyService.class, "trends", CITY, () -> counties.trends()),
                 new ServiceMatrix.Call(OverviewService.class, "years", CITY, () -> overview.years()),

@@ -22,7 +22,7 @@ import cn.liaocheng.strongtown.dashboard.audit.AuditFilter;
 import cn.liaocheng.strongtown.dashboard.audit.AuditLog;
 import cn.liaocheng.strongtown.dashboard.audit.AuditRecord;
 import cn.liaocheng.strongtown.dashboard.security.Role;
-import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
 
 /** The audit log, newest first, loaded page by page; filter by user and action. */
 @Route(value = "admin/audit", layout = MainLayout.class)

@@ -36,7 +36,7 @@ import cn.liaocheng.strongtown.dashboard.collection.CollectionService;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
 import cn.liaocheng.strongtown.dashboard.lake.PreparationState;
 import cn.liaocheng.strongtown.dashboard.security.Role;
-import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
 import cn.liaocheng.strongtown.town.County;
 
 /**

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.dashboard.ui;
+package cn.liaocheng.strongtown.dashboard.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,13 +60,5 @@ class FormatsTest {
         assertThat(Formats.rankInterval(2.6, 7.2)).isEqualTo("3–7");
         assertThat(Formats.rankInterval(1.0, 1.4)).isEqualTo("1");
         assertThat(Formats.rankInterval(null, 3.0)).as("no interval computed").isEmpty();
-    }
-
-    @Test
-    void sparklinesRiseRedFallGreenAndSkipGaps() {
-        String rising = Sparkline.svg(java.util.Arrays.asList(1.0, null, 3.0));
-        assertThat(rising).contains("stroke=\"" + Formats.RISE_RED + "\"").contains("points=\"2.0,22.0 94.0,2.0\"");
-        assertThat(Sparkline.svg(java.util.List.of(3.0, 1.0))).contains(Formats.FALL_GREEN);
-        assertThat(Sparkline.svg(java.util.List.of(3.0))).contains("points=\"\"");
     }
 }

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.dashboard.league.ui;
+package cn.liaocheng.strongtown.dashboard.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

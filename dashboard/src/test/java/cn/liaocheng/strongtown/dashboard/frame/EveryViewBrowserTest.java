@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.dashboard.ui;
+package cn.liaocheng.strongtown.dashboard.frame;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.liaocheng.strongtown.dashboard.BrowserSupport;
 import cn.liaocheng.strongtown.dashboard.BrowserTestBase;
+import cn.liaocheng.strongtown.dashboard.i18n.Translations;
 
 /**
  * Every entry of the navigation, clicked in a real browser by an administrator (who may open them

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.dashboard.ui;
+package cn.liaocheng.strongtown.dashboard.frame;
 
 import java.util.List;
 
@@ -20,13 +20,15 @@ import cn.liaocheng.strongtown.dashboard.audit.ui.AuditView;
 import cn.liaocheng.strongtown.dashboard.collection.ui.CollectionView;
 import cn.liaocheng.strongtown.dashboard.compare.ui.CompareView;
 import cn.liaocheng.strongtown.dashboard.county.ui.CountyLeagueView;
+import cn.liaocheng.strongtown.dashboard.i18n.LocaleSupport;
 import cn.liaocheng.strongtown.dashboard.league.ui.LeagueView;
 import cn.liaocheng.strongtown.dashboard.methodology.ui.MethodologyView;
+import cn.liaocheng.strongtown.dashboard.overview.ui.OverviewView;
 import cn.liaocheng.strongtown.dashboard.quality.ui.QualityView;
 import cn.liaocheng.strongtown.dashboard.report.ui.ReportsView;
-import cn.liaocheng.strongtown.dashboard.overview.ui.OverviewView;
 import cn.liaocheng.strongtown.dashboard.security.CurrentUser;
 import cn.liaocheng.strongtown.dashboard.security.ViewAccess;
+import cn.liaocheng.strongtown.dashboard.ui.DemoNotice;
 import cn.liaocheng.strongtown.dashboard.user.ui.AccountView;
 import cn.liaocheng.strongtown.dashboard.user.ui.UserAdminView;
 import cn.liaocheng.strongtown.dashboard.whatif.ui.WhatIfView;

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.dashboard.provenance.ui;
+package cn.liaocheng.strongtown.dashboard.ui;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.dashboard.ui;
+package cn.liaocheng.strongtown.dashboard.frame;
 
 import java.util.List;
 

@@ -1,10 +1,10 @@
-package cn.liaocheng.strongtown.dashboard.quality.ui;
+package cn.liaocheng.strongtown.dashboard.ui;
 
 import java.util.Locale;
 import java.util.function.BiFunction;
 
 import cn.liaocheng.strongtown.dashboard.quality.QualityFlag;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
 
 /** A data-quality flag's reason in words, with the numbers stage 10 stored (shared by every view showing flags). */
 public final class QualityReasons {

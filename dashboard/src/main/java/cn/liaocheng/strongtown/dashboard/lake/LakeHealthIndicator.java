@@ -1,11 +1,8 @@
-package cn.liaocheng.strongtown.dashboard.operations;
+package cn.liaocheng.strongtown.dashboard.lake;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
-
-import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
-import cn.liaocheng.strongtown.dashboard.lake.PreparationState;
 
 /**
  * Health {@code lake}: up once a snapshot is published and loaded, out of service while the lake is being

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.dashboard.ui;
+package cn.liaocheng.strongtown.dashboard.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

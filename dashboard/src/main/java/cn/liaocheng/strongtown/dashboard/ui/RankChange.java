@@ -1,8 +1,8 @@
-package cn.liaocheng.strongtown.dashboard.league.ui;
+package cn.liaocheng.strongtown.dashboard.ui;
 
 import com.vaadin.flow.component.html.Span;
 
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
 
 /** A rank change as Chinese dashboards show it: rises ▲ in red, falls ▼ in green. */
 public final class RankChange {
