@@ -31,12 +31,12 @@ import com.vaadin.flow.server.streams.UploadHandler;
 
 import cn.liaocheng.strongtown.collection.Finding;
 import cn.liaocheng.strongtown.collection.IntakeResult;
-import cn.liaocheng.strongtown.collection.RevisionInfo;
+import cn.liaocheng.strongtown.collection.declaration.RevisionInfo;
 import cn.liaocheng.strongtown.dashboard.collection.CollectionService;
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
 import cn.liaocheng.strongtown.dashboard.lake.PreparationState;
 import cn.liaocheng.strongtown.dashboard.security.Role;
-import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
 import cn.liaocheng.strongtown.town.County;
 
 /**

@@ -1,4 +1,5 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.reading;
+
 
 /**
  * What a template was made for, kept on a very hidden sheet of the workbook so that an upload can

@@ -1,4 +1,5 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.registry;
+
 
 /**
  * The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from a 31-character

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.reading;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -17,21 +17,23 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.mozilla.universalchardet.UniversalDetector;
 
+import cn.liaocheng.strongtown.collection.Finding;
+
 /**
  * Reads a CSV declaration (UTF-8 with or without BOM, or GBK as Excel saves it on Chinese Windows),
  * detecting the encoding with juniversalchardet and refusing text that does not decode cleanly.
  */
-final class CsvTableReader {
+public final class CsvTableReader {
 
-    static final Charset GBK = Charset.forName("GB18030");
+    public static final Charset GBK = Charset.forName("GB18030");
 
-    record Read(InputTable table, Charset charset, List<Finding> findings) {
+    public record Read(InputTable table, Charset charset, List<Finding> findings) {
     }
 
     private CsvTableReader() {
     }
 
-    static Read read(byte[] content) {
+    public static Read read(byte[] content) {
         List<Finding> findings = new ArrayList<>();
         Charset charset = detect(content);
         String text;
@@ -69,7 +71,7 @@ final class CsvTableReader {
     }
 
     /** UTF-8 when the bytes say so (BOM or detector), GBK (read as its superset GB18030) otherwise. */
-    static Charset detect(byte[] content) {
+    public static Charset detect(byte[] content) {
         if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
                 && (content[2] & 0xFF) == 0xBF) {
             return StandardCharsets.UTF_8;

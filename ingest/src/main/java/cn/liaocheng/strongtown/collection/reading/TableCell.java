@@ -1,4 +1,6 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.reading;
+
+import cn.liaocheng.strongtown.collection.declaration.TemplateWriter;
 
 /**
  * One cell as read from a workbook or a CSV file, before any interpretation.
@@ -8,9 +10,9 @@ package cn.liaocheng.strongtown.collection;
  * @param percentFormat the cell is formatted as a percentage (Excel then stores 65 % as 0.65)
  * @param formula the formula, if the cell holds one
  */
-record TableCell(Kind kind, String text, Double number, boolean percentFormat, String formula) {
+public record TableCell(Kind kind, String text, Double number, boolean percentFormat, String formula) {
 
-    enum Kind { BLANK, NUMBER, TEXT, BOOLEAN, ERROR, FORMULA_WITHOUT_VALUE }
+    public enum Kind { BLANK, NUMBER, TEXT, BOOLEAN, ERROR, FORMULA_WITHOUT_VALUE }
 
     static final TableCell BLANK = new TableCell(Kind.BLANK, null, null, false, null);
 
@@ -18,15 +20,15 @@ record TableCell(Kind kind, String text, Double number, boolean percentFormat, S
         return text == null || text.isBlank() ? BLANK : new TableCell(Kind.TEXT, text, null, false, null);
     }
 
-    boolean blank() {
+    public boolean blank() {
         return kind == Kind.BLANK || (kind == Kind.TEXT && text.isBlank());
     }
 
     /** The value as the report shows it. */
-    String display() {
+    public String display() {
         return switch (kind) {
             case BLANK -> "";
-            case NUMBER -> TemplateWriter.plain(number);
+            case NUMBER -> NumberText.plain(number);
             case FORMULA_WITHOUT_VALUE -> "=" + formula;
             default -> text;
         };

@@ -1,6 +1,7 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.declaration;
 
 import java.time.LocalDateTime;
+
 
 /** One revision of a year's declarations: who, when, from which file, how many values it set. */
 public record RevisionInfo(int year, int revision, String submittedBy, LocalDateTime submittedAt,

@@ -1,10 +1,16 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.declaration;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.liaocheng.strongtown.collection.Finding;
+import cn.liaocheng.strongtown.collection.reading.InputTable;
+import cn.liaocheng.strongtown.collection.reading.NumberText;
+import cn.liaocheng.strongtown.collection.reading.TableCell;
+import cn.liaocheng.strongtown.collection.reading.TemplateLayout;
+import cn.liaocheng.strongtown.collection.reading.WorkbookReader;
 import cn.liaocheng.strongtown.town.Town;
 import cn.liaocheng.strongtown.town.TownRegistry;
 import cn.liaocheng.strongtown.town.UnknownTownException;
@@ -204,13 +210,13 @@ final class DeclarationValidator {
         double value = raw * ic.factor();
         if (item.percent() && !percentGiven && value > 0 && value < 1 && item.max() > 1) {
             findings.add(Finding.warning(where, row.number(), column, cell.display(),
-                    "百分比指标填写了 0 到 1 之间的小数，系统按百分数 " + TemplateWriter.plain(value)
-                            + "% 读取；如指 " + TemplateWriter.plain(value * 100) + "%，请填写 " + TemplateWriter.plain(value * 100)));
+                    "百分比指标填写了 0 到 1 之间的小数，系统按百分数 " + NumberText.plain(value)
+                            + "% 读取；如指 " + NumberText.plain(value * 100) + "%，请填写 " + NumberText.plain(value * 100)));
         }
         if (value < item.min() || value > item.max()) {
             findings.add(Finding.error(where, row.number(), column, cell.display(),
-                    "超出合理范围 " + TemplateWriter.plain(item.min()) + " ～ " + TemplateWriter.plain(item.max())
-                            + (ic.factor() != 1 ? "（换算为" + item.unit() + "后为 " + TemplateWriter.plain(value) + "）" : "")
+                    "超出合理范围 " + NumberText.plain(item.min()) + " ～ " + NumberText.plain(item.max())
+                            + (ic.factor() != 1 ? "（换算为" + item.unit() + "后为 " + NumberText.plain(value) + "）" : "")
                             + "，请核对数值和单位"));
             return null;
         }
@@ -231,7 +237,7 @@ final class DeclarationValidator {
             String direction = item.lowerIsBetter() ? (rise ? "（该指标越低越好，大幅上升需说明原因）" : "（该指标越低越好）")
                     : (rise ? "" : "（该指标越高越好，大幅下降需说明原因）");
             findings.add(Finding.warning(where, row.number(), column, cell.display(),
-                    "与上年（" + (year - 1) + " 年 " + TemplateWriter.plain(last) + "）相比变化 "
+                    "与上年（" + (year - 1) + " 年 " + NumberText.plain(last) + "）相比变化 "
                             + String.format("%.1f", ratio) + " 倍" + direction + "，请核对单位是否为“" + item.unit() + "”"));
         }
     }

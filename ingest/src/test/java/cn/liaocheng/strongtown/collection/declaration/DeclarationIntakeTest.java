@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.declaration;
 
 import static cn.liaocheng.strongtown.collection.CollectionFixture.CATALOGS;
 import static cn.liaocheng.strongtown.collection.CollectionFixture.FIRST_ROW;
@@ -21,6 +21,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.liaocheng.strongtown.collection.AuditEvent;
+import cn.liaocheng.strongtown.collection.IntakeResult;
+import cn.liaocheng.strongtown.collection.UploadedFile;
 import cn.liaocheng.strongtown.lake.Lake;
 
 class DeclarationIntakeTest {

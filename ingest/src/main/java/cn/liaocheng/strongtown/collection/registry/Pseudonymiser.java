@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.registry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

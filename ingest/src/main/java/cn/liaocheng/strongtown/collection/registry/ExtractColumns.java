@@ -1,10 +1,12 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.registry;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import cn.liaocheng.strongtown.collection.reading.NumberText;
 
 /**
  * The documented schema of a registry extract (README, "Registry extract schema"): column names,

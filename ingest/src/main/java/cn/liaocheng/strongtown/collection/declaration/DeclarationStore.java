@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.declaration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
+import cn.liaocheng.strongtown.collection.ValueChange;
 import cn.liaocheng.strongtown.lake.DuckDb;
 import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.lake.LakeTransaction;

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.declaration;
 
 import static cn.liaocheng.strongtown.collection.CollectionFixture.CATALOGS;
 import static cn.liaocheng.strongtown.collection.CollectionFixture.FIRST_ROW;
@@ -22,6 +22,10 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.liaocheng.strongtown.collection.IntakeResult;
+import cn.liaocheng.strongtown.collection.UploadedFile;
+import cn.liaocheng.strongtown.collection.ValidationReport;
+import cn.liaocheng.strongtown.collection.reading.CsvTableReader;
 import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.town.Town;
 

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.declaration;
 
 import static cn.liaocheng.strongtown.collection.CollectionFixture.ITEMS;
 import static cn.liaocheng.strongtown.collection.CollectionFixture.TEMPLATES;
@@ -13,6 +13,9 @@ import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
+import cn.liaocheng.strongtown.collection.CollectionFixture;
+import cn.liaocheng.strongtown.collection.reading.TemplateLayout;
+import cn.liaocheng.strongtown.collection.reading.TemplateStamp;
 import cn.liaocheng.strongtown.town.Town;
 
 class TemplateWriterTest {

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.registry;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import cn.liaocheng.strongtown.collection.IntakeResult;
 import cn.liaocheng.strongtown.lake.AtomicFiles;
 import cn.liaocheng.strongtown.lake.DataDir;
 import cn.liaocheng.strongtown.lake.DuckDb;

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.reading;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,20 +19,22 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.liaocheng.strongtown.collection.Finding;
+
 /**
  * Reads a filled declaration workbook into an {@link InputTable} plus its stamp, reporting problems
  * of the container itself: missing or extra sheets, merged cells in the data area.
  */
-final class WorkbookReader {
+public final class WorkbookReader {
 
     /** What was read; {@code table} is null when the data sheet is missing or unreadable. */
-    record Read(InputTable table, TemplateStamp stamp, List<Finding> findings) {
+    public record Read(InputTable table, TemplateStamp stamp, List<Finding> findings) {
     }
 
     private WorkbookReader() {
     }
 
-    static Read read(byte[] content) {
+    public static Read read(byte[] content) {
         List<Finding> findings = new ArrayList<>();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(content))) {
             TemplateStamp stamp = readStamp(wb, findings);
@@ -140,7 +142,7 @@ final class WorkbookReader {
         return c.kind() == TableCell.Kind.NUMBER ? plainInteger(c.number()) : c.text() == null ? "" : c.text().strip();
     }
 
-    static String plainInteger(double v) {
+    public static String plainInteger(double v) {
         return new BigDecimal(String.valueOf(v)).stripTrailingZeros().toPlainString();
     }
 

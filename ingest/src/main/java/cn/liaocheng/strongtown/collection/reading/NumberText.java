@@ -1,15 +1,16 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.reading;
 
 import java.math.BigDecimal;
 import java.util.Set;
 import java.util.regex.Pattern;
+
 
 /**
  * Reads a number the way people type it in China: full-width digits and punctuation (１２３，４５６．７),
  * thousands separators (1,234,567.8), a trailing percent sign, surrounding spaces. Anything else is
  * text and rejected with the reason, never guessed.
  */
-final class NumberText {
+public final class NumberText {
 
     /** Explicit "no value" marks; treated like a blank cell. */
     static final Set<String> NO_VALUE = Set.of("-", "—", "——", "－", "/", "／", "－－", "--");
@@ -21,7 +22,7 @@ final class NumberText {
     private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
     /** A parsed number, or the reason it is not one; {@code blank} for empty cells and no-value marks. */
-    record Result(Double value, boolean percent, boolean blank, String problem) {
+    public record Result(Double value, boolean percent, boolean blank, String problem) {
 
         static Result number(double value, boolean percent) {
             return new Result(value, percent, false, null);
@@ -35,7 +36,7 @@ final class NumberText {
             return new Result(null, false, false, problem);
         }
 
-        boolean ok() {
+        public boolean ok() {
             return value != null;
         }
     }
@@ -43,7 +44,7 @@ final class NumberText {
     private NumberText() {
     }
 
-    static Result parse(String raw) {
+    public static Result parse(String raw) {
         if (raw == null) {
             return Result.empty();
         }
@@ -99,7 +100,7 @@ final class NumberText {
     }
 
     /** Full-width ASCII (U+FF01–U+FF5E) and the ideographic space become their half-width forms. */
-    static String halfWidth(String s) {
+    public static String halfWidth(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -112,5 +113,10 @@ final class NumberText {
             }
         }
         return out.toString();
+    }
+
+    /** A number without a needless ".0", as Excel's validation formula and people expect. */
+    public static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 class PseudonymiserTest {
 

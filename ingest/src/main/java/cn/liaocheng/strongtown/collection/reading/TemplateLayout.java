@@ -1,31 +1,32 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.reading;
 
 import java.util.List;
 
+
 /** The shape of the declaration workbook, shared by the writer and the reader. */
-final class TemplateLayout {
+public final class TemplateLayout {
 
-    static final String DATA_SHEET = "申报数据";
-    static final String INSTRUCTIONS_SHEET = "填报说明";
+    public static final String DATA_SHEET = "申报数据";
+    public static final String INSTRUCTIONS_SHEET = "填报说明";
     /** Row 1: Chinese headers with units. */
-    static final int HEADER_ROW = 0;
+    public static final int HEADER_ROW = 0;
     /** Row 2 (hidden): machine keys of the columns, so that renamed headers are still understood. */
-    static final int KEY_ROW = 1;
-    static final int FIRST_DATA_ROW = 2;
+    public static final int KEY_ROW = 1;
+    public static final int FIRST_DATA_ROW = 2;
 
-    static final String KEY_TOWN_CODE = "town_code";
-    static final String KEY_COUNTY = "county";
-    static final String KEY_TOWN_NAME = "town_name";
-    static final String KEY_YEAR = "year";
+    public static final String KEY_TOWN_CODE = "town_code";
+    public static final String KEY_COUNTY = "county";
+    public static final String KEY_TOWN_NAME = "town_name";
+    public static final String KEY_YEAR = "year";
     /** Town columns, their Chinese headers and accepted synonyms (a CSV may use either). */
-    static final List<String> TOWN_KEYS = List.of(KEY_TOWN_CODE, KEY_COUNTY, KEY_TOWN_NAME);
-    static final List<String> TOWN_HEADERS = List.of("乡镇代码", "县（市、区）", "乡镇名称");
+    public static final List<String> TOWN_KEYS = List.of(KEY_TOWN_CODE, KEY_COUNTY, KEY_TOWN_NAME);
+    public static final List<String> TOWN_HEADERS = List.of("乡镇代码", "县（市、区）", "乡镇名称");
 
     private TemplateLayout() {
     }
 
     /** The key a town or year header stands for, or null: accepts the Chinese headers, keys and common variants. */
-    static String townKeyOf(String header) {
+    public static String townKeyOf(String header) {
         String h = UnitScale.normalise(header).replace("(", "（").replace(")", "）");
         return switch (h) {
             case "乡镇代码", "代码", "统计用区划代码", "town_code" -> KEY_TOWN_CODE;
@@ -37,7 +38,7 @@ final class TemplateLayout {
     }
 
     /** Excel's column letters for a 0-based index (0 → A, 26 → AA). */
-    static String columnLetter(int index) {
+    public static String columnLetter(int index) {
         StringBuilder s = new StringBuilder();
         for (int i = index + 1; i > 0; i = (i - 1) / 26) {
             s.insert(0, (char) ('A' + (i - 1) % 26));

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.declaration;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,6 +23,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
+import cn.liaocheng.strongtown.collection.reading.NumberText;
+import cn.liaocheng.strongtown.collection.reading.TemplateLayout;
+import cn.liaocheng.strongtown.collection.reading.TemplateStamp;
 import cn.liaocheng.strongtown.export.FormulaGuard;
 import cn.liaocheng.strongtown.town.Town;
 import cn.liaocheng.strongtown.town.TownRegistry;
@@ -103,7 +106,7 @@ public final class TemplateWriter {
             row.createCell(1).setCellValue(FormulaGuard.neutralised(item.name()));
             row.createCell(2).setCellValue(FormulaGuard.neutralised(item.unit()));
             row.createCell(3).setCellValue(FormulaGuard.neutralised(item.help()));
-            row.createCell(4).setCellValue(plain(item.min()) + " ～ " + plain(item.max()));
+            row.createCell(4).setCellValue(NumberText.plain(item.min()) + " ～ " + NumberText.plain(item.max()));
             row.createCell(5).setCellValue(item.required() ? "必填" : "");
             row.createCell(6).setCellValue(item.id());
         }
@@ -157,13 +160,13 @@ public final class TemplateWriter {
         for (int i = 0; i < items.size(); i++) {
             DeclaredItem item = items.get(i);
             DataValidationConstraint range = helper.createDecimalConstraint(
-                    DataValidationConstraint.OperatorType.BETWEEN, plain(item.min()), plain(item.max()));
+                    DataValidationConstraint.OperatorType.BETWEEN, NumberText.plain(item.min()), NumberText.plain(item.max()));
             int column = firstColumn + i;
             DataValidation validation = helper.createValidation(range,
                     new CellRangeAddressList(firstRow, lastRow, column, column));
             validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
             validation.setShowErrorBox(true);
-            validation.createErrorBox("数值无效", item.name() + "应为 " + plain(item.min()) + " 到 " + plain(item.max())
+            validation.createErrorBox("数值无效", item.name() + "应为 " + NumberText.plain(item.min()) + " 到 " + NumberText.plain(item.max())
                     + " 之间的数字（单位：" + item.unit() + "）");
             validation.setShowPromptBox(true);
             validation.createPromptBox(truncate(item.name(), 32), truncate(item.help() + " 单位：" + item.unit()
@@ -189,11 +192,6 @@ public final class TemplateWriter {
             row.createCell(1).setCellValue(pairs[r][1]);
         }
         wb.setSheetVisibility(wb.getSheetIndex(sheet), SheetVisibility.VERY_HIDDEN);
-    }
-
-    /** A bound without a needless ".0", as Excel's validation formula and people expect. */
-    static String plain(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static String truncate(String s, int max) {

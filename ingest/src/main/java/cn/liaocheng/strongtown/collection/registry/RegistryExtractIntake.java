@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.registry;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -34,6 +34,14 @@ import org.apache.commons.csv.CSVRecord;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
+import cn.liaocheng.strongtown.collection.AuditEvent;
+import cn.liaocheng.strongtown.collection.AuditLog;
+import cn.liaocheng.strongtown.collection.Finding;
+import cn.liaocheng.strongtown.collection.IntakeResult;
+import cn.liaocheng.strongtown.collection.UploadedFile;
+import cn.liaocheng.strongtown.collection.ValidationReport;
+import cn.liaocheng.strongtown.collection.reading.CsvTableReader;
+import cn.liaocheng.strongtown.collection.reading.TemplateLayout;
 import cn.liaocheng.strongtown.lake.DuckDb;
 import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.lake.LakeLock;

@@ -1,4 +1,5 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.declaration;
+
 
 /**
  * One accepted value in the catalog's unit; {@code value} null marks a value withdrawn by a restore

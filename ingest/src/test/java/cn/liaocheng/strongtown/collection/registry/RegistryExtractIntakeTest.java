@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.registry;
 
 import static cn.liaocheng.strongtown.collection.CollectionFixture.TOWNS;
 import static cn.liaocheng.strongtown.collection.CollectionFixture.digest;
@@ -14,6 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.liaocheng.strongtown.collection.AuditLog;
+import cn.liaocheng.strongtown.collection.Finding;
+import cn.liaocheng.strongtown.collection.IntakeResult;
 import cn.liaocheng.strongtown.lake.DuckDb;
 import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.task.ProgressListener;

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.declaration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.Derivation;
+import cn.liaocheng.strongtown.collection.reading.UnitScale;
 
 /**
  * A quantity the towns declare each year: a catalog input or indicator with source {@code declared}.

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.declaration;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import cn.liaocheng.strongtown.collection.Finding;
+import cn.liaocheng.strongtown.collection.reading.InputTable;
+import cn.liaocheng.strongtown.collection.reading.NumberText;
+import cn.liaocheng.strongtown.collection.reading.TemplateLayout;
+import cn.liaocheng.strongtown.collection.reading.UnitScale;
 
 /**
  * Which column holds what: the town columns, and for each declared item its column and the factor
@@ -96,7 +102,7 @@ final class ColumnMap {
             factor = scale.get();
             if (factor != 1) {
                 findings.add(Finding.warning(table.where(), 1, table.columnLabel(c), header,
-                        "表头单位为“" + unit + "”，已按 ×" + TemplateWriter.plain(factor) + " 换算为“" + item.unit() + "”"));
+                        "表头单位为“" + unit + "”，已按 ×" + NumberText.plain(factor) + " 换算为“" + item.unit() + "”"));
             }
         }
         items.put(item.id(), new ItemColumn(c, item, factor, unit));

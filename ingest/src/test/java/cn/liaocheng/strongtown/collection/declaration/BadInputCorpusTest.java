@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.declaration;
 
 import static cn.liaocheng.strongtown.collection.CollectionFixture.CATALOGS;
 import static cn.liaocheng.strongtown.collection.CollectionFixture.FIRST_ROW;
@@ -37,6 +37,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import cn.liaocheng.strongtown.collection.IntakeResult;
+import cn.liaocheng.strongtown.collection.UploadedFile;
+import cn.liaocheng.strongtown.collection.reading.TemplateLayout;
+import cn.liaocheng.strongtown.collection.reading.TemplateStamp;
+import cn.liaocheng.strongtown.collection.reading.UploadGuard;
 import cn.liaocheng.strongtown.lake.AtomicFiles;
 import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.town.Town;

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.declaration;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -9,6 +9,18 @@ import java.util.Map;
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.CatalogException;
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
+import cn.liaocheng.strongtown.collection.AuditEvent;
+import cn.liaocheng.strongtown.collection.AuditLog;
+import cn.liaocheng.strongtown.collection.Finding;
+import cn.liaocheng.strongtown.collection.IntakeResult;
+import cn.liaocheng.strongtown.collection.UploadedFile;
+import cn.liaocheng.strongtown.collection.ValidationReport;
+import cn.liaocheng.strongtown.collection.ValueChange;
+import cn.liaocheng.strongtown.collection.reading.CsvTableReader;
+import cn.liaocheng.strongtown.collection.reading.InputTable;
+import cn.liaocheng.strongtown.collection.reading.TemplateStamp;
+import cn.liaocheng.strongtown.collection.reading.UploadGuard;
+import cn.liaocheng.strongtown.collection.reading.WorkbookReader;
 import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.lake.LakeLock;
 import cn.liaocheng.strongtown.lake.LakeTransaction;

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.collection;
+package cn.liaocheng.strongtown.collection.reading;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -8,27 +8,30 @@ import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import cn.liaocheng.strongtown.collection.Finding;
+import cn.liaocheng.strongtown.collection.UploadedFile;
+
 /**
  * Checks an upload before any parser sees it: size, extension, magic bytes and — for workbooks — the
  * zip container's entry count and expansion, with limits stricter than POI's own (which stay in
  * force as a second line: POI's ZipSecureFile settings are never relaxed).
  */
-final class UploadGuard {
+public final class UploadGuard {
 
     /** Largest upload accepted: a city-wide workbook is well under 1 MB. */
-    static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
+    public static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
     static final int MAX_ZIP_ENTRIES = 200;
     static final long MAX_UNCOMPRESSED_BYTES = 200L * 1024 * 1024;
     /** An entry expanding more than 100-fold is treated as a zip bomb (POI's default limit is the same). */
     static final double MAX_EXPANSION = 100;
 
-    enum Format { XLSX, CSV }
+    public enum Format { XLSX, CSV }
 
     private UploadGuard() {
     }
 
     /** The file's format, or the finding that rejects it. */
-    static Result check(UploadedFile file) {
+    public static Result check(UploadedFile file) {
         if (file.size() == 0) {
             return Result.rejected("文件为空");
         }
@@ -104,17 +107,17 @@ final class UploadGuard {
         return entries == 0 ? Optional.of("工作簿已损坏：压缩包中没有内容") : Optional.empty();
     }
 
-    record Result(Format format, String problem) {
+    public record Result(Format format, String problem) {
 
         static Result rejected(String problem) {
             return new Result(null, problem);
         }
 
-        boolean accepted() {
+        public boolean accepted() {
             return problem == null;
         }
 
-        List<Finding> findings() {
+        public List<Finding> findings() {
             List<Finding> list = new ArrayList<>();
             if (problem != null) {
                 list.add(Finding.fileError(problem));
