@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
+import cn.liaocheng.strongtown.collection.declaration.DeclarationIntake;
 import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.scoring.ScoringCli;
 import cn.liaocheng.strongtown.town.Town;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
+import cn.liaocheng.strongtown.collection.declaration.DeclarationIntake;
 import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.scoring.ScoringCli;
 import cn.liaocheng.strongtown.task.ProgressListener;

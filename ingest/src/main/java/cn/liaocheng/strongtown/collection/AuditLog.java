@@ -41,7 +41,7 @@ public final class AuditLog {
         this.lake = lake;
     }
 
-    void stage(LakeTransaction tx, AuditEvent event) {
+    public void stage(LakeTransaction tx, AuditEvent event) {
         String name = event.at().replaceAll("[^0-9A-Za-z]", "") + "-" + event.dataset() + "-" + event.year()
                 + "-r" + event.revision() + "-" + event.action() + ".json";
         try {

@@ -26,7 +26,7 @@ public record UploadedFile(String originalName, byte[] content, String sha256) {
     }
 
     /** Strips any folder part and control characters a browser or a hostile client may send. */
-    static String displayName(String name) {
+    public static String displayName(String name) {
         String n = name == null ? "" : name.replace('\\', '/');
         n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
         return n.length() > 200 ? n.substring(n.length() - 200) : n;

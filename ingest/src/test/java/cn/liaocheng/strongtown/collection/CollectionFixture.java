@@ -19,27 +19,30 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
+import cn.liaocheng.strongtown.collection.declaration.DeclaredItem;
+import cn.liaocheng.strongtown.collection.declaration.TemplateWriter;
+import cn.liaocheng.strongtown.collection.reading.TemplateLayout;
 import cn.liaocheng.strongtown.lake.DataDir;
 import cn.liaocheng.strongtown.town.TownRegistry;
 
 /** Shared test data: the real reference towns and catalog, templates filled in with POI, lake digests. */
-final class CollectionFixture {
+public final class CollectionFixture {
 
-    static final Path DATA = DataDir.locate();
-    static final TownRegistry TOWNS = TownRegistry.load(DATA.resolve("reference"));
-    static final CatalogRepository CATALOGS = CatalogRepository.load(DATA.resolve("catalog"));
-    static final int YEAR = 2025;
-    static final List<DeclaredItem> ITEMS = DeclaredItem.of(CATALOGS.forYear(YEAR));
-    static final TemplateWriter TEMPLATES = new TemplateWriter(TOWNS, CATALOGS);
+    public static final Path DATA = DataDir.locate();
+    public static final TownRegistry TOWNS = TownRegistry.load(DATA.resolve("reference"));
+    public static final CatalogRepository CATALOGS = CatalogRepository.load(DATA.resolve("catalog"));
+    public static final int YEAR = 2025;
+    public static final List<DeclaredItem> ITEMS = DeclaredItem.of(CATALOGS.forYear(YEAR));
+    public static final TemplateWriter TEMPLATES = new TemplateWriter(TOWNS, CATALOGS);
     /** First data row of the template in Excel numbering. */
-    static final int FIRST_ROW = TemplateLayout.FIRST_DATA_ROW + 1;
-    static final int FIRST_ITEM_COLUMN = TemplateLayout.TOWN_KEYS.size();
+    public static final int FIRST_ROW = TemplateLayout.FIRST_DATA_ROW + 1;
+    public static final int FIRST_ITEM_COLUMN = TemplateLayout.TOWN_KEYS.size();
 
     private CollectionFixture() {
     }
 
     /** A plausible value of an item, well inside its valid range. */
-    static double typical(DeclaredItem item, int variant) {
+    public static double typical(DeclaredItem item, int variant) {
         if (item.percent()) {
             return 40 + variant;
         }
@@ -47,7 +50,7 @@ final class CollectionFixture {
     }
 
     /** Excel column letter of an item in the template. */
-    static String column(String itemId) {
+    public static String column(String itemId) {
         for (int i = 0; i < ITEMS.size(); i++) {
             if (ITEMS.get(i).id().equals(itemId)) {
                 return TemplateLayout.columnLetter(FIRST_ITEM_COLUMN + i);
@@ -57,7 +60,7 @@ final class CollectionFixture {
     }
 
     /** The city template with every item of the first {@code towns} towns filled in. */
-    static byte[] filledCityTemplate(int year, int towns, int variant) {
+    public static byte[] filledCityTemplate(int year, int towns, int variant) {
         return edit(TEMPLATES.write(year, null), wb -> {
             Sheet sheet = wb.getSheet(TemplateLayout.DATA_SHEET);
             for (int t = 0; t < towns; t++) {
@@ -69,7 +72,7 @@ final class CollectionFixture {
         });
     }
 
-    static byte[] edit(byte[] workbook, Consumer<XSSFWorkbook> change) {
+    public static byte[] edit(byte[] workbook, Consumer<XSSFWorkbook> change) {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(workbook));
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             change.accept(wb);
@@ -80,14 +83,14 @@ final class CollectionFixture {
         }
     }
 
-    static Cell cell(Sheet sheet, String ref) {
+    public static Cell cell(Sheet sheet, String ref) {
         CellReference at = new CellReference(ref);
         Row row = sheet.getRow(at.getRow()) != null ? sheet.getRow(at.getRow()) : sheet.createRow(at.getRow());
         Cell cell = row.getCell(at.getCol());
         return cell != null ? cell : row.createCell(at.getCol());
     }
 
-    static void set(Sheet sheet, String ref, Object value) {
+    public static void set(Sheet sheet, String ref, Object value) {
         Cell cell = cell(sheet, ref);
         if (value instanceof Number n) {
             cell.setCellValue(n.doubleValue());
@@ -98,12 +101,12 @@ final class CollectionFixture {
         }
     }
 
-    static Sheet data(XSSFWorkbook wb) {
+    public static Sheet data(XSSFWorkbook wb) {
         return wb.getSheet(TemplateLayout.DATA_SHEET);
     }
 
     /** Every file of a folder with its SHA-256, to prove that a rejected input changed nothing. */
-    static Map<String, String> digest(Path root) {
+    public static Map<String, String> digest(Path root) {
         Map<String, String> files = new TreeMap<>();
         if (!Files.exists(root)) {
             return files;

@@ -3,15 +3,16 @@ package cn.liaocheng.strongtown.cli.collection;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import cn.liaocheng.strongtown.cli.DataOptions;
-import cn.liaocheng.strongtown.collection.Pseudonymiser;
-import cn.liaocheng.strongtown.collection.RegistryExtractIntake;
-import cn.liaocheng.strongtown.task.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
+import cn.liaocheng.strongtown.cli.DataOptions;
+import cn.liaocheng.strongtown.collection.registry.Pseudonymiser;
+import cn.liaocheng.strongtown.collection.registry.RegistryExtractIntake;
+import cn.liaocheng.strongtown.task.ProgressListener;
 
 /** {@code strongtown extract}: imports a year's enterprise-registry extract (credit codes pseudonymised). */
 @Command(name = "extract", description = {"导入某年度的企业登记库抽取文件（CSV 或 Parquet；信用代码经假名化后入湖）。",

@@ -3,13 +3,14 @@ package cn.liaocheng.strongtown.cli.collection;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import cn.liaocheng.strongtown.cli.DataOptions;
-import cn.liaocheng.strongtown.collection.DeclarationIntake;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
+import cn.liaocheng.strongtown.cli.DataOptions;
+import cn.liaocheng.strongtown.collection.declaration.DeclarationIntake;
 
 /** {@code strongtown restore}: makes an older revision's values current again, as a new revision. */
 @Command(name = "restore", description = {"把某年度申报数据恢复到旧版本（写成一个新版本）。",

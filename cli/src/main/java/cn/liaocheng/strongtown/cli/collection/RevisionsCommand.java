@@ -2,15 +2,16 @@ package cn.liaocheng.strongtown.cli.collection;
 
 import java.util.concurrent.Callable;
 
-import cn.liaocheng.strongtown.cli.DataOptions;
-import cn.liaocheng.strongtown.cli.ExitCodes;
-import cn.liaocheng.strongtown.collection.DeclarationIntake;
-import cn.liaocheng.strongtown.collection.RevisionInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
+import cn.liaocheng.strongtown.cli.DataOptions;
+import cn.liaocheng.strongtown.cli.ExitCodes;
+import cn.liaocheng.strongtown.collection.declaration.DeclarationIntake;
+import cn.liaocheng.strongtown.collection.declaration.RevisionInfo;
 
 /** {@code strongtown revisions}: the declaration revisions of a year, oldest first. */
 @Command(name = "revisions", description = {"列出某年度申报数据的各个版本（按版本号）。",

@@ -3,18 +3,19 @@ package cn.liaocheng.strongtown.cli.collection;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import cn.liaocheng.strongtown.catalog.CatalogRepository;
-import cn.liaocheng.strongtown.cli.CliFailure;
-import cn.liaocheng.strongtown.cli.DataOptions;
-import cn.liaocheng.strongtown.cli.ExitCodes;
-import cn.liaocheng.strongtown.collection.TemplateWriter;
-import cn.liaocheng.strongtown.lake.AtomicFiles;
-import cn.liaocheng.strongtown.town.TownRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
+import cn.liaocheng.strongtown.catalog.CatalogRepository;
+import cn.liaocheng.strongtown.cli.CliFailure;
+import cn.liaocheng.strongtown.cli.DataOptions;
+import cn.liaocheng.strongtown.cli.ExitCodes;
+import cn.liaocheng.strongtown.collection.declaration.TemplateWriter;
+import cn.liaocheng.strongtown.lake.AtomicFiles;
+import cn.liaocheng.strongtown.town.TownRegistry;
 
 /** {@code strongtown template}: the declaration workbook of a year (whole city or one county). */
 @Command(name = "template", description = {"生成某年度的申报模板（全市或某县区）。",

@@ -6,14 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import cn.liaocheng.strongtown.cli.DataOptions;
-import cn.liaocheng.strongtown.collection.DeclarationIntake;
-import cn.liaocheng.strongtown.collection.UploadedFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
+import cn.liaocheng.strongtown.cli.DataOptions;
+import cn.liaocheng.strongtown.collection.UploadedFile;
+import cn.liaocheng.strongtown.collection.declaration.DeclarationIntake;
 
 /** {@code strongtown upload}: validates a filled workbook or CSV and, if it has no error, writes a new revision. */
 @Command(name = "upload", description = {"校验并导入填好的申报表（.xlsx 或 .csv）；有任何错误则不写入。",

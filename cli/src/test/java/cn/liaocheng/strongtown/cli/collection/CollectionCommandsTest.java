@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.cli.CliRun;
 import cn.liaocheng.strongtown.cli.ExitCodes;
-import cn.liaocheng.strongtown.collection.DeclaredItem;
+import cn.liaocheng.strongtown.collection.declaration.DeclaredItem;
 import cn.liaocheng.strongtown.town.TownRegistry;
 
 class CollectionCommandsTest {

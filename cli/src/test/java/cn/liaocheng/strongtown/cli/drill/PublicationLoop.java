@@ -7,13 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import picocli.CommandLine;
+
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.cli.StrongtownCli;
-import cn.liaocheng.strongtown.collection.DeclarationIntake;
-import cn.liaocheng.strongtown.collection.RevisionInfo;
+import cn.liaocheng.strongtown.collection.declaration.DeclarationIntake;
+import cn.liaocheng.strongtown.collection.declaration.RevisionInfo;
 import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.town.TownRegistry;
-import picocli.CommandLine;
 
 /**
  * The child process of {@link PublicationDrill}: the command-line path for ever — {@code strongtown upload} of a

@@ -10,11 +10,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
-import cn.liaocheng.strongtown.collection.DeclarationIntake;
 import cn.liaocheng.strongtown.collection.IntakeResult;
-import cn.liaocheng.strongtown.collection.TemplateWriter;
 import cn.liaocheng.strongtown.collection.UploadedFile;
 import cn.liaocheng.strongtown.collection.ValidationReport;
+import cn.liaocheng.strongtown.collection.declaration.DeclarationIntake;
+import cn.liaocheng.strongtown.collection.declaration.TemplateWriter;
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 import cn.liaocheng.strongtown.dashboard.audit.AuditAction;
 import cn.liaocheng.strongtown.dashboard.audit.AuditEntry;

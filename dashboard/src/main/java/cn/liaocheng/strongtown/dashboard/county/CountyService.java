@@ -29,6 +29,11 @@ public class CountyService {
         this.marts = marts;
     }
 
+    /** Years with scores, newest first. */
+    public List<Integer> years() {
+        return marts.scoredYears();
+    }
+
     /** The counties of a year, best mean first. */
     public List<CountyRow> league(int year) {
         return marts.cachedQuery("""

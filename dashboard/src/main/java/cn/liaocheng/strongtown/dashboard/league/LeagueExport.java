@@ -20,7 +20,7 @@ import cn.liaocheng.strongtown.dashboard.export.ExportTable;
 import cn.liaocheng.strongtown.dashboard.export.XlsxExport;
 import cn.liaocheng.strongtown.dashboard.security.CurrentUser;
 import cn.liaocheng.strongtown.dashboard.security.Access;
-import cn.liaocheng.strongtown.dashboard.ui.Translations;
+import cn.liaocheng.strongtown.dashboard.i18n.Translations;
 
 /**
  * The town league table as XLSX (primary) or CSV: every row the query lists, whatever the grid has

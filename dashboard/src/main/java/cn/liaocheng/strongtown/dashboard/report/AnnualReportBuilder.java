@@ -17,8 +17,8 @@ import cn.liaocheng.strongtown.catalog.Dimension;
 import cn.liaocheng.strongtown.catalog.Indicator;
 import cn.liaocheng.strongtown.dashboard.county.CountyRow;
 import cn.liaocheng.strongtown.dashboard.county.CountyService;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
-import cn.liaocheng.strongtown.dashboard.ui.Translations;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
+import cn.liaocheng.strongtown.dashboard.i18n.Translations;
 import cn.liaocheng.strongtown.town.Town;
 import cn.liaocheng.strongtown.town.TownRegistry;
 

@@ -40,7 +40,7 @@ public final class ReportCli {
     static final Set<String> WEB_ONLY = Set.of(
             "cn.liaocheng.strongtown.dashboard.security.SecurityConfig",
             "cn.liaocheng.strongtown.dashboard.security.ViewAccess",
-            "cn.liaocheng.strongtown.dashboard.ui.LocaleSupport",
+            "cn.liaocheng.strongtown.dashboard.i18n.LocaleSupport",
             "cn.liaocheng.strongtown.dashboard.user.InitialUsers");
     static final String OPERATOR = "cli";
     /** Vaadin 24.9's auto-configurations (META-INF/spring/…AutoConfiguration.imports of vaadin-spring and hilla-endpoint). */

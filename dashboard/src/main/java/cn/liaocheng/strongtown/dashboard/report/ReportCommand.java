@@ -12,12 +12,13 @@ import java.util.function.Function;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 
-import cn.liaocheng.strongtown.dashboard.ui.Translations;
+import cn.liaocheng.strongtown.dashboard.i18n.Translations;
 import cn.liaocheng.strongtown.town.Town;
 import cn.liaocheng.strongtown.town.TownRegistry;
 import cn.liaocheng.strongtown.town.UnknownTownException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -94,7 +95,7 @@ public class ReportCommand implements Callable<Integer> {
             err.println(translations.getTranslation("report.error.denied", Translations.CHINESE));
             return FAILED;
         } catch (IOException e) {
-            err.println("无法写入输出文件 " + out + "：" + e.getClass().getSimpleName());
+            err.println("无法写入输出文件：" + out);
             return FAILED;
         } catch (RuntimeException e) {
             err.println(ReportCli.explain(e));
@@ -115,20 +116,17 @@ public class ReportCommand implements Callable<Integer> {
         @Option(names = "--county", description = "县（市、区）名称或代码，镇名重名时用于区分")
         String county;
 
-        @Option(names = "--year", required = true, description = "年度，如 2025")
-        int year;
-
-        @Option(names = "--out", required = true, description = "输出文件（.docx 或 .pdf）")
-        Path out;
+        @Mixin
+        YearAndOutput target;
 
         @Override
         public Integer call() {
-            return parent.make(out, context -> {
+            return parent.make(target.out, context -> {
                 Town resolved = context.getBean(TownRegistry.class).resolve(town, county);
                 ReportService reports = context.getBean(ReportService.class);
-                return out.toString().toLowerCase(Locale.ROOT).endsWith(".pdf")
-                        ? reports.townPdf(resolved.code(), year, parent.locale())
-                        : reports.townDocx(resolved.code(), year, parent.locale());
+                return target.pdf()
+                        ? reports.townPdf(resolved.code(), target.year, parent.locale())
+                        : reports.townDocx(resolved.code(), target.year, parent.locale());
             });
         }
     }
@@ -140,19 +138,30 @@ public class ReportCommand implements Callable<Integer> {
         @ParentCommand
         ReportCommand parent;
 
+        @Mixin
+        YearAndOutput target;
+
+        @Override
+        public Integer call() {
+            return parent.make(target.out, context -> {
+                ReportService reports = context.getBean(ReportService.class);
+                return target.pdf() ? reports.annualPdf(target.year, parent.locale())
+                        : reports.annualDocx(target.year, parent.locale());
+            });
+        }
+    }
+
+    /** The options every report has: its year, and the output file whose extension chooses .docx or .pdf. */
+    static class YearAndOutput {
+
         @Option(names = "--year", required = true, description = "年度，如 2025")
         int year;
 
         @Option(names = "--out", required = true, description = "输出文件（.docx 或 .pdf）")
         Path out;
 
-        @Override
-        public Integer call() {
-            return parent.make(out, context -> {
-                ReportService reports = context.getBean(ReportService.class);
-                return out.toString().toLowerCase(Locale.ROOT).endsWith(".pdf")
-                        ? reports.annualPdf(year, parent.locale()) : reports.annualDocx(year, parent.locale());
-            });
+        boolean pdf() {
+            return out.toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
         }
     }
 }

@@ -3,8 +3,8 @@ package cn.liaocheng.strongtown.dashboard.report;
 import java.util.Locale;
 
 import cn.liaocheng.strongtown.catalog.Bilingual;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
-import cn.liaocheng.strongtown.dashboard.ui.Translations;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
+import cn.liaocheng.strongtown.dashboard.i18n.Translations;
 
 /** Report wording in one language: translation keys {@code report.doc.*} and the dashboard's number formats. */
 final class ReportWording {

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.Dimension;
 import cn.liaocheng.strongtown.catalog.Indicator;
-import cn.liaocheng.strongtown.dashboard.ui.Translations;
+import cn.liaocheng.strongtown.dashboard.i18n.Translations;
 import cn.liaocheng.strongtown.town.Town;
 import cn.liaocheng.strongtown.town.TownRegistry;
 
@@ -183,7 +183,7 @@ class TownReportBuilder {
                 t.completionScore(), source));
         List<List<String>> rows = t.targets().stream().map(r -> List.of(r.name(), r.unit(),
                 r.target() == null ? "—" : w.count(r.target()), r.actual() == null ? "—" : w.count(r.actual()),
-                r.ratio() == null ? "—" : cn.liaocheng.strongtown.dashboard.ui.Formats.percent(r.ratio() * 100))).toList();
+                r.ratio() == null ? "—" : cn.liaocheng.strongtown.dashboard.i18n.Formats.percent(r.ratio() * 100))).toList();
         blocks.add(new ReportBlock.Table(List.of(w.t("report.doc.plan.target"), w.t("report.doc.plan.unit"),
                 w.t("report.doc.plan.planned"), w.t("report.doc.plan.actual"), w.t("report.doc.plan.ratio")), rows));
         return blocks;

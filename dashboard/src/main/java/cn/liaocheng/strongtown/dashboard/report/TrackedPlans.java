@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import cn.liaocheng.strongtown.dashboard.tracking.TargetProgress;
 import cn.liaocheng.strongtown.dashboard.tracking.TrackingService;
-import cn.liaocheng.strongtown.dashboard.ui.Translations;
+import cn.liaocheng.strongtown.dashboard.i18n.Translations;
 
 /**
  * The reports' view of the tracking feature: the year's construction-plan completion of a designated town, as

@@ -3,6 +3,7 @@ package cn.liaocheng.strongtown.dashboard.security;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 
 /** Whether the current user may open a view, by the view's access annotations (for menus and links). */
@@ -14,6 +15,11 @@ public class ViewAccess {
 
     public ViewAccess(CurrentUser currentUser) {
         this.currentUser = currentUser;
+    }
+
+    /** Whether the current user may open the page at {@code route} (false for an address no view has). */
+    public boolean mayOpen(String route) {
+        return RouteConfiguration.forApplicationScope().getRoute(route).map(this::mayOpen).orElse(false);
     }
 
     public boolean mayOpen(Class<?> view) {

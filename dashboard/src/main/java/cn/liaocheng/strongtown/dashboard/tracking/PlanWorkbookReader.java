@@ -33,7 +33,7 @@ import com.vaadin.flow.i18n.I18NProvider;
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.Indicator;
 import cn.liaocheng.strongtown.collection.Finding;
-import cn.liaocheng.strongtown.collection.WorkbookInput;
+import cn.liaocheng.strongtown.collection.reading.WorkbookInput;
 
 /**
  * Reads a filled plan workbook ({@link PlanWorkbook}): the stamp first (this town, its designation year and period),

@@ -29,7 +29,7 @@ import cn.liaocheng.strongtown.catalog.Indicator;
 import cn.liaocheng.strongtown.collection.Finding;
 import cn.liaocheng.strongtown.collection.UploadedFile;
 import cn.liaocheng.strongtown.collection.ValidationReport;
-import cn.liaocheng.strongtown.collection.WorkbookInput;
+import cn.liaocheng.strongtown.collection.reading.WorkbookInput;
 import cn.liaocheng.strongtown.dashboard.audit.AuditAction;
 import cn.liaocheng.strongtown.dashboard.audit.AuditEntry;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;

@@ -7,6 +7,8 @@ import java.util.Objects;
 
 import com.vaadin.flow.component.Svg;
 
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
+
 /**
  * A tiny inline line of a series (e.g. in a grid cell), drawn as one SVG polyline: dozens of rows
  * would be too heavy as ECharts instances. Rising series are red, falling ones green (DESIGN §5).

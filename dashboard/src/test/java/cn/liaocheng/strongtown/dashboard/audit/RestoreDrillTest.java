@@ -22,18 +22,20 @@ import cn.liaocheng.strongtown.audit.TrailCheck;
 import cn.liaocheng.strongtown.audit.TrailEntry;
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.collection.Backup;
-import cn.liaocheng.strongtown.collection.DeclarationIntake;
 import cn.liaocheng.strongtown.collection.UploadedFile;
+import cn.liaocheng.strongtown.collection.declaration.DeclarationIntake;
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
+import cn.liaocheng.strongtown.dashboard.i18n.Translations;
 import cn.liaocheng.strongtown.dashboard.lake.MartReader;
 import cn.liaocheng.strongtown.dashboard.league.LeagueExport;
 import cn.liaocheng.strongtown.dashboard.league.LeagueQuery;
 import cn.liaocheng.strongtown.dashboard.league.LeagueService;
+import cn.liaocheng.strongtown.dashboard.methodology.PublishedCatalog;
+import cn.liaocheng.strongtown.dashboard.security.AccessRefusals;
 import cn.liaocheng.strongtown.dashboard.security.CountyScope;
 import cn.liaocheng.strongtown.dashboard.security.CurrentUser;
 import cn.liaocheng.strongtown.dashboard.security.Role;
-import cn.liaocheng.strongtown.dashboard.ui.Translations;
 import cn.liaocheng.strongtown.dashboard.workflow.WorkflowDatabase;
 import cn.liaocheng.strongtown.demo.DemoDataGenerator;
 import cn.liaocheng.strongtown.demo.DemoSpec;
@@ -182,8 +184,10 @@ class RestoreDrillTest {
     private static Map<String, byte[]> exports(StrongTownProperties properties) {
         TestUsers.signIn(Role.LEADER);
         CurrentUser user = new CurrentUser();
-        LeagueService league = new LeagueService(new MartReader(properties), TownRegistry.load(DATA.resolve("reference")),
-                CatalogRepository.load(DATA.resolve("catalog")), new CountyScope(user));
+        MartReader marts = new MartReader(properties);
+        LeagueService league = new LeagueService(marts, TownRegistry.load(DATA.resolve("reference")),
+                new PublishedCatalog(marts, CatalogRepository.load(DATA.resolve("catalog"))),
+                new CountyScope(user, new AccessRefusals(user)));
         LeagueExport export = new LeagueExport(league, new Translations(), user, event -> { });
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<Integer> years = league.years();

@@ -19,8 +19,8 @@ import cn.liaocheng.strongtown.dashboard.county.CountyRow;
 import cn.liaocheng.strongtown.dashboard.county.CountyService;
 import cn.liaocheng.strongtown.dashboard.lake.MartReader;
 import cn.liaocheng.strongtown.dashboard.security.Role;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
-import cn.liaocheng.strongtown.dashboard.ui.Translations;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
+import cn.liaocheng.strongtown.dashboard.i18n.Translations;
 
 /** Reports read back from the .docx: title, figures equal to the snapshot's, native charts, page set-up. */
 class ReportServiceTest extends DashboardTestContext {

@@ -37,9 +37,9 @@ import com.vaadin.flow.component.Component;
 import cn.liaocheng.strongtown.dashboard.KaribuTestBase;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
 import cn.liaocheng.strongtown.dashboard.audit.AuditFilter;
-import cn.liaocheng.strongtown.dashboard.chart.EChart;
 import cn.liaocheng.strongtown.dashboard.audit.AuditLog;
 import cn.liaocheng.strongtown.dashboard.audit.ui.AuditView;
+import cn.liaocheng.strongtown.dashboard.chart.EChart;
 import cn.liaocheng.strongtown.dashboard.compare.CompareService;
 import cn.liaocheng.strongtown.dashboard.compare.ui.CompareView;
 import cn.liaocheng.strongtown.dashboard.county.CountyService;
@@ -51,15 +51,15 @@ import cn.liaocheng.strongtown.dashboard.league.LeagueService;
 import cn.liaocheng.strongtown.dashboard.league.ui.LeagueView;
 import cn.liaocheng.strongtown.dashboard.methodology.MethodologyService;
 import cn.liaocheng.strongtown.dashboard.methodology.ui.MethodologyView;
-import cn.liaocheng.strongtown.dashboard.quality.QualityFlag;
-import cn.liaocheng.strongtown.dashboard.quality.QualityService;
-import cn.liaocheng.strongtown.dashboard.quality.ui.QualityView;
 import cn.liaocheng.strongtown.dashboard.overview.OverviewService;
+import cn.liaocheng.strongtown.dashboard.overview.ui.BigScreenView;
+import cn.liaocheng.strongtown.dashboard.overview.ui.OverviewView;
 import cn.liaocheng.strongtown.dashboard.profile.ProfileService;
 import cn.liaocheng.strongtown.dashboard.profile.ui.ProfileView;
 import cn.liaocheng.strongtown.dashboard.provenance.ProvenanceService;
-import cn.liaocheng.strongtown.dashboard.overview.ui.BigScreenView;
-import cn.liaocheng.strongtown.dashboard.overview.ui.OverviewView;
+import cn.liaocheng.strongtown.dashboard.quality.QualityFlag;
+import cn.liaocheng.strongtown.dashboard.quality.QualityService;
+import cn.liaocheng.strongtown.dashboard.quality.ui.QualityView;
 import cn.liaocheng.strongtown.dashboard.security.ui.LoginView;
 import cn.liaocheng.strongtown.dashboard.selection.ui.ReviewView;
 import cn.liaocheng.strongtown.dashboard.user.UserChange;
@@ -159,6 +159,7 @@ class RoleMatrixTest extends KaribuTestBase {
                 new ServiceMatrix.Call(LeagueService.class, "page", LEAGUE, () -> league.page(query, 0, 5)),
                 new ServiceMatrix.Call(LeagueExport.class, "xlsx", LEAGUE, () -> export.xlsx(query, Locale.CHINA)),
                 new ServiceMatrix.Call(LeagueExport.class, "csv", LEAGUE, () -> export.csv(query, Locale.CHINA)),
+                new ServiceMatrix.Call(CountyService.class, "years", CITY, () -> counties.years()),
                 new ServiceMatrix.Call(CountyService.class, "league", CITY, () -> counties.league(year)),
                 new ServiceMatrix.Call(CountyService.class, "trends", CITY, () -> counties.trends()),
                 new ServiceMatrix.Call(OverviewService.class, "years", CITY, () -> overview.years()),

@@ -21,8 +21,8 @@ import cn.liaocheng.strongtown.dashboard.TestUsers;
 import cn.liaocheng.strongtown.dashboard.audit.AuditAction;
 import cn.liaocheng.strongtown.dashboard.audit.AuditFilter;
 import cn.liaocheng.strongtown.dashboard.audit.AuditLog;
+import cn.liaocheng.strongtown.dashboard.i18n.Translations;
 import cn.liaocheng.strongtown.dashboard.security.Role;
-import cn.liaocheng.strongtown.dashboard.ui.Translations;
 
 /**
  * The plan import through the service: the downloaded template comes back as a new audited version with its file

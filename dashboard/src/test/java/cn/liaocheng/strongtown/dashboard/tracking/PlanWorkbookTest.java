@@ -22,7 +22,7 @@ import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.collection.Finding;
 import cn.liaocheng.strongtown.dashboard.SignedInAnalystTest;
-import cn.liaocheng.strongtown.dashboard.ui.Translations;
+import cn.liaocheng.strongtown.dashboard.i18n.Translations;
 
 /**
  * The construction-plan workbook: a template written with the current plan reads back as the same plan, and every

@@ -26,7 +26,7 @@ class TrackingServiceTest extends SignedInAnalystTest {
     @Autowired
     AuditLog audit;
     @Autowired
-    cn.liaocheng.strongtown.dashboard.ui.Translations translations;
+    cn.liaocheng.strongtown.dashboard.i18n.Translations translations;
     @Autowired
     cn.liaocheng.strongtown.town.TownRegistry towns;
 

@@ -35,6 +35,7 @@ import com.vaadin.flow.router.RouteData;
 
 import cn.liaocheng.strongtown.dashboard.KaribuTestBase;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
+import cn.liaocheng.strongtown.dashboard.i18n.Translations;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.tracking.TrackedTown;
 import cn.liaocheng.strongtown.dashboard.collection.SubmissionService;

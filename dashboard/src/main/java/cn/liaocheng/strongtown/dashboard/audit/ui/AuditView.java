@@ -27,8 +27,8 @@ import cn.liaocheng.strongtown.dashboard.audit.AuditAction;
 import cn.liaocheng.strongtown.dashboard.audit.AuditFilter;
 import cn.liaocheng.strongtown.dashboard.audit.AuditLog;
 import cn.liaocheng.strongtown.dashboard.audit.AuditRecord;
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
 import cn.liaocheng.strongtown.dashboard.security.Role;
-import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
 import cn.liaocheng.strongtown.town.County;
 import cn.liaocheng.strongtown.town.TownRegistry;
 

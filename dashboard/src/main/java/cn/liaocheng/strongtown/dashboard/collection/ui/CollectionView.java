@@ -28,14 +28,14 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
 import cn.liaocheng.strongtown.collection.IntakeResult;
-import cn.liaocheng.strongtown.collection.RevisionInfo;
+import cn.liaocheng.strongtown.collection.declaration.RevisionInfo;
 import cn.liaocheng.strongtown.dashboard.collection.CollectionService;
 import cn.liaocheng.strongtown.dashboard.collection.SubmissionService;
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
 import cn.liaocheng.strongtown.dashboard.lake.PreparationState;
 import cn.liaocheng.strongtown.dashboard.security.CountyScope;
 import cn.liaocheng.strongtown.dashboard.security.Role;
-import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
 import cn.liaocheng.strongtown.dashboard.ui.SingleFileUpload;
 import cn.liaocheng.strongtown.town.County;
 

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import cn.liaocheng.strongtown.catalog.Dimension;
 import cn.liaocheng.strongtown.dashboard.compare.ComparedTown;
-import cn.liaocheng.strongtown.dashboard.league.ui.LeagueCharts;
+import cn.liaocheng.strongtown.dashboard.ui.LeagueCharts;
 
 /** The ECharts option of the comparison: the six dimension scores as grouped bars, one series per town. */
 final class CompareCharts {

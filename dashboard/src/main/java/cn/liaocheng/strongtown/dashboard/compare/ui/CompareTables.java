@@ -17,7 +17,7 @@ import cn.liaocheng.strongtown.catalog.Dimension;
 import cn.liaocheng.strongtown.dashboard.compare.ComparedTown;
 import cn.liaocheng.strongtown.dashboard.compare.Comparison;
 import cn.liaocheng.strongtown.dashboard.compare.IndicatorLine;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
 import cn.liaocheng.strongtown.town.Town;
 
 /** The two tables of a comparison, towns as columns; texts come through {@code i18n}'s translations. */

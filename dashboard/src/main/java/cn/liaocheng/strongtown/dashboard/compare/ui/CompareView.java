@@ -31,7 +31,7 @@ import cn.liaocheng.strongtown.dashboard.compare.Comparison;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.ui.LakeReadiness;
-import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
 import cn.liaocheng.strongtown.town.Town;
 
 /**

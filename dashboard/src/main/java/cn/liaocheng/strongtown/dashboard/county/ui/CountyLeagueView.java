@@ -17,22 +17,22 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import cn.liaocheng.strongtown.dashboard.provenance.ProvenanceService;
-import cn.liaocheng.strongtown.dashboard.provenance.ui.ProvenanceMark;
 import cn.liaocheng.strongtown.dashboard.chart.EChart;
 import cn.liaocheng.strongtown.dashboard.county.CountyRow;
 import cn.liaocheng.strongtown.dashboard.county.CountyService;
-import cn.liaocheng.strongtown.dashboard.league.ui.RankChange;
-import cn.liaocheng.strongtown.dashboard.overview.OverviewService;
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
+import cn.liaocheng.strongtown.dashboard.provenance.ProvenanceService;
 import cn.liaocheng.strongtown.dashboard.security.Role;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
-import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.dashboard.ui.Links;
+import cn.liaocheng.strongtown.dashboard.ui.ProvenanceMark;
+import cn.liaocheng.strongtown.dashboard.ui.RankChange;
 
 /**
  * The county league table (§4): each county's mean composite score, rank, change against last year,
  * best town and designated towns, with a line chart of every county's mean by year.
  */
-@Route(value = "counties", layout = MainLayout.class)
+@Route(value = Links.COUNTIES, layout = MainLayout.class)
 @RolesAllowed({Role.Names.LEADER, Role.Names.ANALYST, Role.Names.OFFICE, Role.Names.ADMIN})
 public class CountyLeagueView extends VerticalLayout implements HasDynamicTitle {
 
@@ -40,10 +40,10 @@ public class CountyLeagueView extends VerticalLayout implements HasDynamicTitle 
     final Grid<CountyRow> grid = new Grid<>();
     final EChart trends = new EChart();
 
-    public CountyLeagueView(CountyService counties, OverviewService overview, ProvenanceService provenance) {
+    public CountyLeagueView(CountyService counties, ProvenanceService provenance) {
         setSizeFull();
         add(new H2(getTranslation("counties.title")));
-        List<Integer> years = overview.years();
+        List<Integer> years = counties.years();
         year.setLabel(getTranslation("league.year"));
         year.setItems(years);
         year.setId("county-year-select");

@@ -36,8 +36,9 @@ import cn.liaocheng.strongtown.catalog.Dimension;
 import cn.liaocheng.strongtown.dashboard.chart.EChart;
 import cn.liaocheng.strongtown.dashboard.county.CountyRow;
 import cn.liaocheng.strongtown.dashboard.county.CountyService;
-import cn.liaocheng.strongtown.dashboard.county.ui.CountyLeagueView;
 import cn.liaocheng.strongtown.dashboard.export.ExportFile;
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
 import cn.liaocheng.strongtown.dashboard.league.LeagueExport;
 import cn.liaocheng.strongtown.dashboard.league.LeagueQuery;
@@ -45,15 +46,15 @@ import cn.liaocheng.strongtown.dashboard.league.LeagueRow;
 import cn.liaocheng.strongtown.dashboard.league.LeagueService;
 import cn.liaocheng.strongtown.dashboard.league.LeagueSort;
 import cn.liaocheng.strongtown.dashboard.league.PeerGroup;
-import cn.liaocheng.strongtown.dashboard.profile.ui.ProfileView;
 import cn.liaocheng.strongtown.dashboard.provenance.ProvenanceService;
-import cn.liaocheng.strongtown.dashboard.provenance.ui.ProvenanceMark;
 import cn.liaocheng.strongtown.dashboard.security.CountyScope;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.security.ViewAccess;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
 import cn.liaocheng.strongtown.dashboard.ui.LakeReadiness;
-import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.dashboard.ui.LeagueCharts;
+import cn.liaocheng.strongtown.dashboard.ui.Links;
+import cn.liaocheng.strongtown.dashboard.ui.ProvenanceMark;
+import cn.liaocheng.strongtown.dashboard.ui.RankChange;
 import cn.liaocheng.strongtown.town.County;
 import cn.liaocheng.strongtown.town.TownType;
 
@@ -63,7 +64,7 @@ import cn.liaocheng.strongtown.town.TownType;
  * green); loaded page by page from DuckDB; exports to XLSX and CSV. County staff see only their
  * own county: the county filter is set to it and locked.
  */
-@Route(value = "league", layout = MainLayout.class)
+@Route(value = Links.LEAGUE, layout = MainLayout.class)
 @RolesAllowed({Role.Names.LEADER, Role.Names.ANALYST, Role.Names.OFFICE, Role.Names.COUNTY, Role.Names.ADMIN})
 public class LeagueView extends VerticalLayout implements HasDynamicTitle {
 
@@ -99,7 +100,7 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
         LakeReadiness.buildWhenAttached(this, preparation, this::showLeague);
         this.scope = scope;
         this.provenance = provenance;
-        this.mayCompareCounties = access.mayOpen(CountyLeagueView.class);
+        this.mayCompareCounties = access.mayOpen(Links.COUNTIES);
         setSizeFull();
         add(new H2(getTranslation("league.title")));
     }
@@ -260,7 +261,7 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(r -> r.rankCity() == null ? "" : String.valueOf(r.rankCity()))
                 .setHeader(getTranslation("league.col.rank")).setSortProperty(LeagueSort.RANK)
                 .setAutoWidth(true).setFrozen(true).setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(new ComponentRenderer<>(r -> ProfileView.link(r.townName(), r.townCode(), year.getValue())))
+        grid.addColumn(new ComponentRenderer<>(r -> Links.townProfile(r.townName(), r.townCode(), year.getValue())))
                 .setHeader(getTranslation("league.col.town")).setSortProperty(LeagueSort.TOWN).setAutoWidth(true)
                 .setFrozen(true).setKey(TOWN_COLUMN);
         grid.addColumn(LeagueRow::countyName).setHeader(getTranslation("league.col.county"))

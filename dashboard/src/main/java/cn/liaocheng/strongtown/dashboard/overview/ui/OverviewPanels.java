@@ -18,13 +18,13 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import cn.liaocheng.strongtown.dashboard.chart.EChart;
 import cn.liaocheng.strongtown.dashboard.county.CountyRow;
 import cn.liaocheng.strongtown.dashboard.league.LeagueRow;
-import cn.liaocheng.strongtown.dashboard.league.ui.LeagueCharts;
-import cn.liaocheng.strongtown.dashboard.league.ui.RankChange;
+import cn.liaocheng.strongtown.dashboard.ui.LeagueCharts;
+import cn.liaocheng.strongtown.dashboard.ui.RankChange;
 import cn.liaocheng.strongtown.dashboard.overview.DesignatedTown;
 import cn.liaocheng.strongtown.dashboard.overview.Kpi;
 import cn.liaocheng.strongtown.dashboard.overview.TileMapLayout;
 import cn.liaocheng.strongtown.dashboard.overview.TownTile;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
 
 /** The building blocks shared by the overview and the big screen, in the component's language. */
 final class OverviewPanels {

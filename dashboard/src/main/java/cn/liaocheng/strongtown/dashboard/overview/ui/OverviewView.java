@@ -19,6 +19,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import cn.liaocheng.strongtown.dashboard.county.CountyService;
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
 import cn.liaocheng.strongtown.dashboard.league.LeagueQuery;
 import cn.liaocheng.strongtown.dashboard.league.LeagueService;
@@ -26,16 +28,15 @@ import cn.liaocheng.strongtown.dashboard.overview.OverviewService;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.tracking.PlanAlert;
 import cn.liaocheng.strongtown.dashboard.tracking.TrackingService;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
 import cn.liaocheng.strongtown.dashboard.ui.LakeReadiness;
-import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.dashboard.ui.Links;
 
 /**
  * 首页: the city's key figures of the year, the tile map of all towns coloured by composite score,
  * the county league table, the top towns and the year's designated towns; a button opens the
  * big-screen mode. Panels wrap into one column on a phone.
  */
-@Route(value = "overview", layout = MainLayout.class)
+@Route(value = Links.OVERVIEW, layout = MainLayout.class)
 @RolesAllowed({Role.Names.LEADER, Role.Names.ANALYST, Role.Names.OFFICE, Role.Names.ADMIN})
 public class OverviewView extends VerticalLayout implements HasDynamicTitle {
 

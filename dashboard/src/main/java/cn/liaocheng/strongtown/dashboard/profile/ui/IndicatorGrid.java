@@ -17,10 +17,10 @@ import cn.liaocheng.strongtown.dashboard.profile.IndicatorLine;
 import cn.liaocheng.strongtown.dashboard.profile.ItemScore;
 import cn.liaocheng.strongtown.dashboard.profile.TownProfile;
 import cn.liaocheng.strongtown.dashboard.provenance.ProvenanceService;
-import cn.liaocheng.strongtown.dashboard.provenance.ui.ProvenanceMark;
+import cn.liaocheng.strongtown.dashboard.ui.ProvenanceMark;
 import cn.liaocheng.strongtown.dashboard.quality.QualityFlag;
-import cn.liaocheng.strongtown.dashboard.quality.ui.QualityReasons;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
+import cn.liaocheng.strongtown.dashboard.ui.QualityReasons;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
 import cn.liaocheng.strongtown.dashboard.ui.Sparkline;
 
 /**

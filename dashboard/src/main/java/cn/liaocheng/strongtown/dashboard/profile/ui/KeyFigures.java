@@ -8,12 +8,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 
-import cn.liaocheng.strongtown.dashboard.league.ui.RankChange;
+import cn.liaocheng.strongtown.dashboard.ui.RankChange;
 import cn.liaocheng.strongtown.dashboard.profile.ProfileHeader;
 import cn.liaocheng.strongtown.dashboard.profile.TownProfile;
 import cn.liaocheng.strongtown.dashboard.provenance.Provenance;
-import cn.liaocheng.strongtown.dashboard.provenance.ui.ProvenanceMark;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
+import cn.liaocheng.strongtown.dashboard.ui.ProvenanceMark;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
 
 /**
  * The profile's key figures as wrapping cards: composite score (with provenance), city rank with its

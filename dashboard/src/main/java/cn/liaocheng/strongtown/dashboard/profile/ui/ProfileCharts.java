@@ -7,7 +7,7 @@ import java.util.Map;
 
 import cn.liaocheng.strongtown.dashboard.profile.ItemScore;
 import cn.liaocheng.strongtown.dashboard.profile.RankDriver;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
 
 /** ECharts options of the town profile, as plain maps and lists; labels come translated from the view. */
 final class ProfileCharts {

@@ -32,6 +32,8 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 
 import cn.liaocheng.strongtown.dashboard.chart.EChart;
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
 import cn.liaocheng.strongtown.dashboard.profile.DataGap;
 import cn.liaocheng.strongtown.dashboard.profile.ItemScore;
@@ -41,14 +43,13 @@ import cn.liaocheng.strongtown.dashboard.profile.RankPoint;
 import cn.liaocheng.strongtown.dashboard.profile.SimilarTown;
 import cn.liaocheng.strongtown.dashboard.profile.TownProfile;
 import cn.liaocheng.strongtown.dashboard.provenance.ProvenanceService;
-import cn.liaocheng.strongtown.dashboard.provenance.ui.ProvenanceMark;
 import cn.liaocheng.strongtown.dashboard.quality.QualityFlag;
 import cn.liaocheng.strongtown.dashboard.quality.QualityService;
-import cn.liaocheng.strongtown.dashboard.quality.ui.QualityReasons;
 import cn.liaocheng.strongtown.dashboard.security.Role;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
 import cn.liaocheng.strongtown.dashboard.ui.LakeReadiness;
-import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.dashboard.ui.Links;
+import cn.liaocheng.strongtown.dashboard.ui.ProvenanceMark;
+import cn.liaocheng.strongtown.dashboard.ui.QualityReasons;
 import cn.liaocheng.strongtown.town.UnknownTownException;
 
 /**
@@ -57,12 +58,12 @@ import cn.liaocheng.strongtown.town.UnknownTownException;
  * every indicator with its trend, flags and provenance. County staff see only their own county's
  * towns; for any other town the view says so instead.
  */
-@Route(value = "town/:" + ProfileView.CODE, layout = MainLayout.class)
+@Route(value = Links.TOWN_PROFILE + "/:" + ProfileView.CODE, layout = MainLayout.class)
 @RolesAllowed({Role.Names.LEADER, Role.Names.ANALYST, Role.Names.OFFICE, Role.Names.COUNTY, Role.Names.ADMIN})
 public class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String CODE = "code";
-    static final String YEAR = "year";
+    static final String YEAR = Links.YEAR;
     static final int STANDOUTS = 3;
 
     private final ProfileService profiles;
@@ -80,14 +81,6 @@ public class ProfileView extends VerticalLayout implements BeforeEnterObserver, 
         this.quality = quality;
         this.preparation = preparation;
         setWidthFull();
-    }
-
-    /** A link to a town's profile in a year (league table, quality page, similar towns). */
-    public static RouterLink link(String text, String townCode, int year) {
-        RouterLink link = new RouterLink(text, ProfileView.class, new RouteParameters(CODE, townCode));
-        link.setQueryParameters(QueryParameters.of(YEAR, String.valueOf(year)));
-        link.addClassName("town-link");
-        return link;
     }
 
     @Override
@@ -267,7 +260,7 @@ public class ProfileView extends VerticalLayout implements BeforeEnterObserver, 
         for (SimilarTown s : p.similar()) {
             ListItem item = new ListItem();
             if (s.mayOpen()) {
-                item.add(link(getTranslation("profile.similar.item", s.townName(), s.countyName(),
+                item.add(Links.townProfile(getTranslation("profile.similar.item", s.townName(), s.countyName(),
                         Formats.oneDecimal(s.composite())), s.townCode(), p.year()));
             } else {
                 item.add(new Span(getTranslation("profile.similar.itemHidden", s.townName(), s.countyName())));

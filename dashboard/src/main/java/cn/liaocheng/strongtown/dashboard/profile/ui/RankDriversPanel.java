@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import cn.liaocheng.strongtown.dashboard.chart.EChart;
 import cn.liaocheng.strongtown.dashboard.profile.ProfileHeader;
 import cn.liaocheng.strongtown.dashboard.profile.TownProfile;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
 
 /**
  * "Why the rank changed": the composite's and the rank's change in words with the largest dimension

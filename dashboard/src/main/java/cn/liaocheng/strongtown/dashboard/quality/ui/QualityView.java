@@ -17,12 +17,13 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
 import cn.liaocheng.strongtown.dashboard.league.LeagueService;
-import cn.liaocheng.strongtown.dashboard.profile.ui.ProfileView;
 import cn.liaocheng.strongtown.dashboard.quality.QualityFlag;
 import cn.liaocheng.strongtown.dashboard.quality.QualityService;
 import cn.liaocheng.strongtown.dashboard.security.Role;
-import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.dashboard.ui.Links;
+import cn.liaocheng.strongtown.dashboard.ui.QualityReasons;
 import cn.liaocheng.strongtown.town.County;
 
 /** 数据质量: every flag of the published snapshot with its reason, by year, county and kind. */
@@ -74,7 +75,7 @@ public class QualityView extends VerticalLayout implements HasDynamicTitle {
         Locale locale = getLocale();
         grid.setId("quality-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(new ComponentRenderer<>(f -> ProfileView.link(f.townName(), f.townCode(), year.getValue())))
+        grid.addColumn(new ComponentRenderer<>(f -> Links.townProfile(f.townName(), f.townCode(), year.getValue())))
                 .setHeader(getTranslation("league.col.town")).setAutoWidth(true).setKey("town");
         grid.addColumn(QualityFlag::countyName).setHeader(getTranslation("league.col.county")).setAutoWidth(true);
         grid.addColumn(f -> quality.itemName(f.itemId(), locale)).setHeader(getTranslation("quality.col.item"))

@@ -47,7 +47,7 @@ import cn.liaocheng.strongtown.dashboard.report.ReportWorkers;
 import cn.liaocheng.strongtown.dashboard.security.CurrentUser;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.ui.LakeReadiness;
-import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
 
 /**
  * Reports (issue 11): the typical-experience report of a designated town — narrative parts edited

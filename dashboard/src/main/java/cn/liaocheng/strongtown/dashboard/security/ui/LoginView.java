@@ -14,7 +14,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import cn.liaocheng.strongtown.dashboard.ui.DemoNotice;
-import cn.liaocheng.strongtown.dashboard.ui.LocaleSupport;
+import cn.liaocheng.strongtown.dashboard.i18n.LocaleSupport;
 
 /** The login page: Spring Security's form login behind Vaadin's login form, in Chinese or English. */
 @Route("login")

@@ -36,7 +36,7 @@ import cn.liaocheng.strongtown.dashboard.selection.ReviewStage;
 import cn.liaocheng.strongtown.dashboard.selection.ReviewTask;
 import cn.liaocheng.strongtown.dashboard.selection.ScoreSheet;
 import cn.liaocheng.strongtown.dashboard.selection.TownScore;
-import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
 import cn.liaocheng.strongtown.town.Town;
 import cn.liaocheng.strongtown.town.TownRegistry;
 

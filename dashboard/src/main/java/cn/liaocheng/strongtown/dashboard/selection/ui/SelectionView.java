@@ -34,7 +34,7 @@ import cn.liaocheng.strongtown.town.TownRegistry;
  * 评选: one round at a time, from opening to designation. What a user sees follows their role: the
  * office runs the round, county staff apply for their own towns, leadership and analysts follow it.
  */
-@Route(value = "selection", layout = cn.liaocheng.strongtown.dashboard.ui.MainLayout.class)
+@Route(value = "selection", layout = cn.liaocheng.strongtown.dashboard.frame.MainLayout.class)
 @RolesAllowed({Role.Names.LEADER, Role.Names.ANALYST, Role.Names.OFFICE, Role.Names.COUNTY, Role.Names.ADMIN})
 public class SelectionView extends VerticalLayout implements HasDynamicTitle, HasUrlParameter<Integer> {
 

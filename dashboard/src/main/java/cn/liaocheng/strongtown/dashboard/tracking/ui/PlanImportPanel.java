@@ -17,7 +17,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 
 import cn.liaocheng.strongtown.collection.Finding;
-import cn.liaocheng.strongtown.collection.WorkbookInput;
+import cn.liaocheng.strongtown.collection.reading.WorkbookInput;
 import cn.liaocheng.strongtown.dashboard.tracking.PlanImport;
 import cn.liaocheng.strongtown.dashboard.tracking.PlanValidationException;
 import cn.liaocheng.strongtown.dashboard.tracking.TrackingService;

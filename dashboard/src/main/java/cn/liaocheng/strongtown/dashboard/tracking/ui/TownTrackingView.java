@@ -39,9 +39,9 @@ import cn.liaocheng.strongtown.dashboard.tracking.TargetProgress;
 import cn.liaocheng.strongtown.dashboard.tracking.TownTracking;
 import cn.liaocheng.strongtown.dashboard.tracking.TrackingService;
 import cn.liaocheng.strongtown.dashboard.tracking.YearCompletion;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
 import cn.liaocheng.strongtown.dashboard.ui.LakeReadiness;
-import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
 import cn.liaocheng.strongtown.town.UnknownTownException;
 
 /**

@@ -25,9 +25,9 @@ import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.tracking.CohortSeries;
 import cn.liaocheng.strongtown.dashboard.tracking.TrackedTown;
 import cn.liaocheng.strongtown.dashboard.tracking.TrackingService;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
 import cn.liaocheng.strongtown.dashboard.ui.LakeReadiness;
-import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
 
 /**
  * 强镇跟踪: every designated town the user may see — cohort, composite, plan completion and grade, behind-plan

@@ -16,7 +16,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
 import cn.liaocheng.strongtown.dashboard.security.CurrentUser;
-import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
 import cn.liaocheng.strongtown.dashboard.user.UserService;
 import cn.liaocheng.strongtown.dashboard.user.UserValidationException;
 

@@ -32,7 +32,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import cn.liaocheng.strongtown.dashboard.security.Role;
-import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
 import cn.liaocheng.strongtown.dashboard.user.UserAccount;
 import cn.liaocheng.strongtown.dashboard.user.UserChange;
 import cn.liaocheng.strongtown.dashboard.user.UserService;

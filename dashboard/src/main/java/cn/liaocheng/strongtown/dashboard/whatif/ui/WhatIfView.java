@@ -26,11 +26,11 @@ import jakarta.annotation.security.RolesAllowed;
 
 import cn.liaocheng.strongtown.catalog.Dimension;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
-import cn.liaocheng.strongtown.dashboard.league.ui.RankChange;
+import cn.liaocheng.strongtown.dashboard.ui.RankChange;
 import cn.liaocheng.strongtown.dashboard.security.Role;
-import cn.liaocheng.strongtown.dashboard.ui.Formats;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
 import cn.liaocheng.strongtown.dashboard.ui.LakeReadiness;
-import cn.liaocheng.strongtown.dashboard.ui.MainLayout;
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
 import cn.liaocheng.strongtown.dashboard.whatif.WhatIfModel;
 import cn.liaocheng.strongtown.dashboard.whatif.WhatIfRow;
 import cn.liaocheng.strongtown.dashboard.whatif.WhatIfService;

@@ -21,17 +21,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
-import cn.liaocheng.strongtown.collection.DeclarationIntake;
-import cn.liaocheng.strongtown.collection.DeclaredItem;
+import cn.liaocheng.strongtown.collection.declaration.DeclarationIntake;
+import cn.liaocheng.strongtown.collection.declaration.DeclaredItem;
 import cn.liaocheng.strongtown.dashboard.BrowserSupport;
 import cn.liaocheng.strongtown.dashboard.BrowserTestBase;
+import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
 import cn.liaocheng.strongtown.dashboard.collection.CollectionFixture;
-import cn.liaocheng.strongtown.dashboard.security.Role;
-import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 import cn.liaocheng.strongtown.dashboard.league.LeagueQuery;
 import cn.liaocheng.strongtown.dashboard.league.LeagueRow;
 import cn.liaocheng.strongtown.dashboard.league.LeagueService;
+import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.town.TownRegistry;
 

@@ -14,7 +14,7 @@ import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
 
 import cn.liaocheng.strongtown.dashboard.KaribuTestBase;
 import cn.liaocheng.strongtown.dashboard.lake.MartReader;
-import cn.liaocheng.strongtown.dashboard.provenance.ui.ProvenanceMark;
+import cn.liaocheng.strongtown.dashboard.ui.ProvenanceMark;
 import cn.liaocheng.strongtown.dashboard.league.PeerGroup;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 

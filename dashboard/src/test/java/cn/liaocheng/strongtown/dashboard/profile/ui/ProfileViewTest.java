@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -20,7 +21,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.router.RouterLink;
 
 import cn.liaocheng.strongtown.dashboard.KaribuTestBase;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
@@ -29,7 +29,7 @@ import cn.liaocheng.strongtown.dashboard.profile.IndicatorLine;
 import cn.liaocheng.strongtown.dashboard.profile.ItemScore;
 import cn.liaocheng.strongtown.dashboard.profile.ProfileService;
 import cn.liaocheng.strongtown.dashboard.profile.TownProfile;
-import cn.liaocheng.strongtown.dashboard.provenance.ui.ProvenanceMark;
+import cn.liaocheng.strongtown.dashboard.ui.ProvenanceMark;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 
 /** The profile view server-side: what it shows, provenance on demand, years, links in, and the county rule. */
@@ -141,12 +141,12 @@ class ProfileViewTest extends KaribuTestBase {
         signIn(Role.ANALYST);
         navigate("league");
         Grid<?> league = _get(Grid.class, spec -> spec.withId("league-grid"));
-        RouterLink link = (RouterLink) GridKt._getCellComponent(league, 0, "town");
+        Anchor link = (Anchor) GridKt._getCellComponent(league, 0, "town");
         assertThat(link.getHref()).matches("town/\\d{12}\\?year=\\d{4}");
         open(link.getHref());
         assertThat(_get(H2.class, spec -> spec.withId("profile-title")).getText()).isEqualTo(link.getText());
         navigate("quality");
         Grid<?> quality = _get(Grid.class, spec -> spec.withId("quality-grid"));
-        assertThat(((RouterLink) GridKt._getCellComponent(quality, 0, "town")).getHref()).startsWith("town/");
+        assertThat(((Anchor) GridKt._getCellComponent(quality, 0, "town")).getHref()).startsWith("town/");
     }
 }

@@ -28,7 +28,7 @@ import cn.liaocheng.strongtown.dashboard.TestUsers;
 import cn.liaocheng.strongtown.dashboard.report.ReportService;
 import cn.liaocheng.strongtown.dashboard.report.ReportTown;
 import cn.liaocheng.strongtown.dashboard.security.Role;
-import cn.liaocheng.strongtown.dashboard.ui.Translations;
+import cn.liaocheng.strongtown.dashboard.i18n.Translations;
 
 /** The reports view per role and language: editors, read-only, annual tab, and no missing translations. */
 class ReportsViewTest extends KaribuTestBase {

@@ -44,7 +44,7 @@ import cn.liaocheng.strongtown.dashboard.selection.SelectionFixture;
 import cn.liaocheng.strongtown.dashboard.selection.RoundSettings;
 import cn.liaocheng.strongtown.dashboard.selection.StageWeights;
 import cn.liaocheng.strongtown.dashboard.selection.TownOption;
-import cn.liaocheng.strongtown.dashboard.ui.Translations;
+import cn.liaocheng.strongtown.dashboard.i18n.Translations;
 import cn.liaocheng.strongtown.dashboard.user.UserChange;
 import cn.liaocheng.strongtown.dashboard.user.UserService;
 

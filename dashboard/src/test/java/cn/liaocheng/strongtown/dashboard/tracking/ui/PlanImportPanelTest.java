@@ -20,10 +20,10 @@ import com.vaadin.flow.component.html.Paragraph;
 
 import cn.liaocheng.strongtown.dashboard.KaribuTestBase;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
+import cn.liaocheng.strongtown.dashboard.i18n.Translations;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.tracking.TrackedTown;
 import cn.liaocheng.strongtown.dashboard.tracking.TrackingService;
-import cn.liaocheng.strongtown.dashboard.ui.Translations;
 
 /**
  * The plan import on a town's page, server-side: a rejected upload shows the outcome and the report (with its CSV
