@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
@@ -34,6 +35,8 @@ import cn.liaocheng.strongtown.town.TownRegistry;
  * ({@code reviewer2}, {@code reviewer3}) join the demo user {@code reviewer}.
  */
 @Component
+// only the running dashboard seeds: a command-line context (report) closes before a seeding thread would end
+@ConditionalOnWebApplication
 class SelectionDemo {
 
     private static final Logger LOG = LoggerFactory.getLogger(SelectionDemo.class);

@@ -75,10 +75,11 @@ class PlanImportPanel extends VerticalLayout {
         report.setVisible(false);
         reportDownload.setText(getTranslation("tracking.import.reportCsv"));
         reportDownload.setId("plan-import-report-download");
+        String reportFile = getTranslation("tracking.import.reportFile");
         reportDownload.setHref(DownloadHandler.fromInputStream(event -> {
             // the report's texts went through the ingest FormulaGuard in toCsv()
             byte[] csv = last == null ? new byte[0] : last.report().toCsv().getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(csv), "plan-validation-report.csv", "text/csv", csv.length);
+            return new DownloadResponse(new ByteArrayInputStream(csv), reportFile, "text/csv", csv.length);
         }));
         reportDownload.getElement().setAttribute("download", true);
         reportDownload.setVisible(false);
