@@ -13,9 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
+import cn.liaocheng.strongtown.account.PasswordHashing;
+import cn.liaocheng.strongtown.account.PasswordRules;
 import cn.liaocheng.strongtown.cli.CliFailure;
 import cn.liaocheng.strongtown.cli.DataOptions;
 import cn.liaocheng.strongtown.cli.ExitCodes;
@@ -30,18 +30,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code strongtown reset-admin-password}: sets the {@code admin} account's password in the workflow database,
- * enables and unlocks it (creates it if missing), and writes the reset to the lake's audit trail. The hash is BCrypt under
- * Spring Security's delegating encoder ({@code {bcrypt}…}), as the dashboard checks it. The dashboard must be
- * stopped (the database has one writing process).
+ * enables and unlocks it (creates it if missing), and writes the reset to the lake's audit trail. The hash is the
+ * dashboard's own ({@code account.PasswordHashing}: PBKDF2 under Spring Security's delegating
+ * encoder). The dashboard must be stopped (the database has one writing process).
  */
 @Command(name = "reset-admin-password", description = {
-        "重置管理员 admin 的密码（并解锁、启用）。密码取自环境变量 STRONGTOWN_ADMIN_PASSWORD，或 --password-stdin，或交互输入；至少 10 个字符。须先停止仪表盘。",
-        "Reset the password of 'admin' (and unlock it). Password from STRONGTOWN_ADMIN_PASSWORD, --password-stdin or a prompt; at least 10 characters. Stop the dashboard first."})
+        "重置管理员 admin 的密码（并解锁、启用）。密码取自环境变量 STRONGTOWN_ADMIN_PASSWORD，或 --password-stdin，或交互输入；至少 12 个字符，不能是常见密码或含用户名。须先停止仪表盘。",
+        "Reset the password of 'admin' (and unlock it). Password from STRONGTOWN_ADMIN_PASSWORD, --password-stdin or a prompt; at least 12 characters, not a common password, not containing the user name. Stop the dashboard first."})
 public class ResetAdminPasswordCommand implements Callable<Integer> {
 
     static final String ADMIN = "admin";
     static final String PASSWORD_VARIABLE = "STRONGTOWN_ADMIN_PASSWORD";
-    static final int MIN_PASSWORD_LENGTH = 10;
+    static final int MIN_PASSWORD_LENGTH = PasswordRules.MIN_LENGTH;
 
     @Spec
     CommandSpec spec;
@@ -62,10 +62,11 @@ public class ResetAdminPasswordCommand implements Callable<Integer> {
             throw CliFailure.usage("工作库不存在：" + database + "（请先启动一次仪表盘，或用 --workflow-db / --state 指定）");
         }
         String password = password();
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw CliFailure.usage("密码至少需要 " + MIN_PASSWORD_LENGTH + " 个字符");
-        }
-        String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password);
+        // the dashboard's rules (length, common passwords, the user name) and its hash (PBKDF2, no 72-byte limit)
+        PasswordRules.check(password, ADMIN, false).ifPresent(refusal -> {
+            throw CliFailure.usage(refusal.chinese());
+        });
+        String hash = PasswordHashing.encoder().encode(password);
         boolean created = store(database, hash);
         // the one audit trail, in the lake (the workflow database's old audit table is no longer written)
         CliAudit.record(where.lake(), TrailEvent.ACCOUNT, "PASSWORD_RESET", ADMIN, null);
@@ -133,10 +134,5 @@ public class ResetAdminPasswordCommand implements Callable<Integer> {
             }
             throw new CliFailure(ExitCodes.FAILURE, "无法写入工作库 " + database + "（是否为本系统的工作库？）", e);
         }
-    }
-
-    /** For the dashboard's check of the stored hash in tests. */
-    static PasswordEncoder encoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
+import cn.liaocheng.strongtown.account.PasswordHashing;
 import cn.liaocheng.strongtown.cli.CliRun;
 import cn.liaocheng.strongtown.cli.ExitCodes;
 import cn.liaocheng.strongtown.lake.DuckDb;
@@ -58,7 +58,7 @@ class ResetAdminPasswordCommandTest {
     }
 
     @Test
-    void setsABcryptHashTheDashboardsEncoderAcceptsAndUnlocksTheAccount() throws Exception {
+    void setsTheDashboardsHashItsEncoderAcceptsAndUnlocksTheAccount() throws Exception {
         CliRun run = reset("a-new-long-password");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("已重置管理员 admin 的密码并解锁");
@@ -67,8 +67,8 @@ class ResetAdminPasswordCommandTest {
                      + "FROM users WHERE username = 'admin'")) {
             assertThat(rs.next()).isTrue();
             String hash = rs.getString(1);
-            assertThat(hash).startsWith("{bcrypt}$2");
-            assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder().matches("a-new-long-password", hash)).isTrue();
+            assertThat(hash).startsWith("{" + PasswordHashing.ID + "}");
+            assertThat(PasswordHashing.encoder().matches("a-new-long-password", hash)).isTrue();
             assertThat(rs.getBoolean(2)).isTrue();
             assertThat(rs.getInt(3)).isZero();
             assertThat(rs.getObject(4)).isNull();
@@ -87,11 +87,30 @@ class ResetAdminPasswordCommandTest {
         CliRun run = reset("short");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.oneChineseErrorLine()).as(run.err()).isTrue();
-        assertThat(run.err()).contains("密码至少需要 10 个字符");
+        assertThat(run.err()).contains("密码至少需要 12 个字符");
         try (Connection c = DuckDb.open("jdbc:duckdb:" + state.resolve("workflow.duckdb")); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT failed_logins FROM users WHERE username = 'admin'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void refusesCommonPasswordsAndTheUserNameAsTheDashboardDoes() {
+        assertThat(reset("password1234").err()).contains("太常见");
+        assertThat(reset("my-admin-password-2026").err()).contains("不能包含用户名");
+    }
+
+    @Test
+    void acceptsALongChinesePassphraseBeyondBcryptsLimit() throws Exception {
+        String passphrase = "聊城市民营经济高质量发展强镇评选与跟踪系统的管理员口令不怕很长很长很长";
+        assertThat(passphrase.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(72);
+        CliRun run = reset(passphrase);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        try (Connection c = DuckDb.open("jdbc:duckdb:" + state.resolve("workflow.duckdb")); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT password_hash FROM users WHERE username = 'admin'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(PasswordHashing.encoder().matches(passphrase, rs.getString(1))).isTrue();
         }
     }
 

@@ -90,7 +90,7 @@ public class CollectionService {
     public IntakeResult upload(String fileName, byte[] content, int year) {
         permissions.requireUpload();
         if (firstStartStillGenerating()) {
-            throw new IllegalStateException("首次启动正在生成演示数据，请在数据就绪后再上传");
+            throw new LakeNotReadyException();
         }
         IntakeResult result = intake.submit(UploadedFile.of(fileName, content), year, permissions.currentUser());
         metrics.countUpload(result.accepted());

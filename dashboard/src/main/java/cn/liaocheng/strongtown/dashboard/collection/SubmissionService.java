@@ -147,7 +147,7 @@ public class SubmissionService {
      * current state) and, without error, becomes a new revision and starts re-scoring. A file that no longer
      * passes stays waiting, and the report says why (the office may then return it).
      *
-     * @throws IllegalStateException while the first-start demo data are still being generated
+     * @throws LakeNotReadyException while the first-start demo data are still being generated
      */
     @PreAuthorize(Access.COLLECTORS)
     public synchronized IntakeResult accept(long id) {

@@ -186,7 +186,8 @@ public final class ReportCli {
         if (message.contains("no published snapshot")) {
             return "湖中还没有发布的快照：请先启动看板（首次启动会生成演示数据并评分）或运行评分命令。";
         }
-        return "生成报告失败（" + root.getClass().getSimpleName() + "）。" + (message.matches(".*\\p{IsHan}.*") ? message : "");
+        // no exception class or English text on the command line: a Chinese reason if the cause gave one
+        return "生成报告失败。" + (message.matches(".*\\p{IsHan}.*") ? message : "请检查数据目录与工作库后重试。");
     }
 
     private static String firstLine(String text) {

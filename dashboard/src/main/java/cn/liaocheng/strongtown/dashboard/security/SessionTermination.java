@@ -2,6 +2,7 @@ package cn.liaocheng.strongtown.dashboard.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -24,9 +25,10 @@ public class SessionTermination {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionTermination.class);
 
-    private final SessionRegistry registry;
+    /** Absent outside the web application (the report command's context has no sessions to end). */
+    private final ObjectProvider<SessionRegistry> registry;
 
-    public SessionTermination(SessionRegistry registry) {
+    public SessionTermination(ObjectProvider<SessionRegistry> registry) {
         this.registry = registry;
     }
 
@@ -41,10 +43,14 @@ public class SessionTermination {
     }
 
     private int end(String username, String keep) {
+        SessionRegistry sessions = registry.getIfAvailable();
+        if (sessions == null) {
+            return 0;
+        }
         int ended = 0;
-        for (Object principal : registry.getAllPrincipals()) {
+        for (Object principal : sessions.getAllPrincipals()) {
             if (principal instanceof UserDetails user && user.getUsername().equals(username)) {
-                for (SessionInformation session : registry.getAllSessions(principal, false)) {
+                for (SessionInformation session : sessions.getAllSessions(principal, false)) {
                     if (!session.getSessionId().equals(keep)) {
                         session.expireNow();
                         ended++;

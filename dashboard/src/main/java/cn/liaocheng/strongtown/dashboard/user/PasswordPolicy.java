@@ -1,109 +1,23 @@
 package cn.liaocheng.strongtown.dashboard.user;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
+import cn.liaocheng.strongtown.account.PasswordRules;
 
-/**
- * What a new password must be (ASVS level 2): at least {@value #MIN_LENGTH} characters (Chinese characters count
- * one each), at most {@value #MAX_LENGTH}; not a common password — nor one with up to {@value #AFFIXES} characters
- * added before or after it ({@code sunshine2025}), nor a run of one or a few characters or along the keyboard or the
- * digits ({@code aaaaaaaaaaaa}, {@code 1234567890ab}); not containing the user name; not the current password. The
- * common passwords are the bundled list {@code security/common-passwords.txt} (its head names the source).
- * Long passphrases are welcome: the hash (PBKDF2) has no length limit below {@value #MAX_LENGTH}.
- */
+/** The password rules ({@link PasswordRules}, shared with the command line's reset) as the user service's refusal. */
 final class PasswordPolicy {
 
-    static final int MIN_LENGTH = 12;
-    static final int MAX_LENGTH = 256;
-    private static final int AFFIXES = 4;
-    private static final int MIN_DISTINCT = 5;
-    private static final String[] RUNS = {"01234567890", "09876543210", "abcdefghijklmnopqrstuvwxyz",
-            "zyxwvutsrqponmlkjihgfedcba", "qwertyuiopasdfghjklzxcvbnm", "mnbvcxzlkjhgfdsapoiuytrewq", "1qaz2wsx3edc4rfv5tgb",
-            "qazwsxedcrfvtgbyhnujmikolp"};
-    private static final Set<String> COMMON = load();
+    static final int MIN_LENGTH = PasswordRules.MIN_LENGTH;
 
     private PasswordPolicy() {
     }
 
-    /**
-     * Refuses a password that breaks a rule, with the reason's message key.
-     *
-     * @param username the account's name (null: not checked — the first administrator's password from the
-     *                 environment)
-     * @param currentMatches whether the new password is the account's current one
-     */
+    /** Refuses a password that breaks a rule, with the reason's message key (see {@link PasswordRules#check}). */
     static void check(String password, String username, boolean currentMatches) {
-        int length = password == null ? 0 : password.codePointCount(0, password.length());
-        if (length < MIN_LENGTH) {
-            throw new UserValidationException("user.error.password", MIN_LENGTH);
-        }
-        if (length > MAX_LENGTH) {
-            throw new UserValidationException("user.error.passwordLong", MAX_LENGTH);
-        }
-        String lower = password.toLowerCase(Locale.ROOT);
-        if (username != null && !username.isBlank() && lower.contains(username.toLowerCase(Locale.ROOT))) {
-            throw new UserValidationException("user.error.passwordName");
-        }
-        if (guessable(lower)) {
-            throw new UserValidationException("user.error.passwordCommon");
-        }
-        if (currentMatches) {
-            throw new UserValidationException("user.error.passwordSame");
-        }
-    }
-
-    static boolean guessable(String lower) {
-        if (lower.codePoints().distinct().count() < MIN_DISTINCT) {
-            return true;
-        }
-        for (int cut = 0; cut <= AFFIXES && cut < lower.length(); cut++) {
-            String withoutSuffix = lower.substring(0, lower.length() - cut);
-            String withoutPrefix = lower.substring(cut);
-            if (common(withoutSuffix) || common(withoutPrefix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** In the list (cut to at least 8 characters: a short word with four added is not "common") or a run. */
-    private static boolean common(String candidate) {
-        if (candidate.length() < 8) {
-            return false;
-        }
-        if (COMMON.contains(candidate)) {
-            return true;
-        }
-        for (String run : RUNS) {
-            if ((run + run).contains(candidate)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Set<String> load() {
-        Set<String> passwords = new HashSet<>();
-        try (InputStream in = PasswordPolicy.class.getResourceAsStream("/security/common-passwords.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("security/common-passwords.txt missing from the class path");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    passwords.add(line.toLowerCase(Locale.ROOT));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Set.copyOf(passwords);
+        PasswordRules.check(password, username, currentMatches).ifPresent(refusal -> {
+            throw switch (refusal) {
+                case TOO_SHORT -> new UserValidationException(refusal.key(), PasswordRules.MIN_LENGTH);
+                case TOO_LONG -> new UserValidationException(refusal.key(), PasswordRules.MAX_LENGTH);
+                default -> new UserValidationException(refusal.key());
+            };
+        });
     }
 }

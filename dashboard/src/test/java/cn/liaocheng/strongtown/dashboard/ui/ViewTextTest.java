@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteData;
 
+import cn.liaocheng.strongtown.dashboard.audit.AuditLog;
+import cn.liaocheng.strongtown.dashboard.audit.AuditFilter;
 import cn.liaocheng.strongtown.dashboard.KaribuTestBase;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
 import cn.liaocheng.strongtown.dashboard.i18n.Translations;
@@ -73,6 +76,8 @@ class ViewTextTest extends KaribuTestBase {
     TrackingService tracking;
     @Autowired
     SubmissionService submissions;
+    @Autowired
+    AuditLog audit;
 
     /** Every registered route, parameters filled in: a new view is walked without anyone listing it. */
     private static List<String> routes() {
@@ -262,6 +267,14 @@ class ViewTextTest extends KaribuTestBase {
             names.add(s.fileName());
             if (s.reason() != null) {
                 names.add(s.reason());
+            }
+        });
+        // and the names of uploaded files that audit entries quote
+        Pattern fileName = Pattern.compile("\\S+\\.(?:xlsx|csv|pdf|docx|zip)");
+        audit.page(AuditFilter.all(), 0, Integer.MAX_VALUE).forEach(e -> {
+            Matcher m = fileName.matcher(e.detail() == null ? "" : e.detail());
+            while (m.find()) {
+                names.add(m.group());
             }
         });
         TestUsers.signOut();

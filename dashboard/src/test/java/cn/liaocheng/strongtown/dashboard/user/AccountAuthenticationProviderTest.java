@@ -19,7 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-import cn.liaocheng.strongtown.dashboard.security.PasswordHashing;
+import cn.liaocheng.strongtown.account.PasswordHashing;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.security.SecuritySettings;
 import cn.liaocheng.strongtown.dashboard.security.StrongTownUser;

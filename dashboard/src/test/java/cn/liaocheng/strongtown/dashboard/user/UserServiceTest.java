@@ -13,7 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
-import cn.liaocheng.strongtown.dashboard.security.PasswordHashing;
+import cn.liaocheng.strongtown.account.PasswordHashing;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.security.StrongTownUser;
 

@@ -5,6 +5,9 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.time.format.DateTimeFormatter;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -29,6 +32,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import cn.liaocheng.strongtown.collection.IntakeResult;
 import cn.liaocheng.strongtown.collection.declaration.RevisionInfo;
+import cn.liaocheng.strongtown.dashboard.collection.LakeNotReadyException;
 import cn.liaocheng.strongtown.dashboard.collection.CollectionService;
 import cn.liaocheng.strongtown.dashboard.collection.SubmissionService;
 import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
@@ -38,6 +42,7 @@ import cn.liaocheng.strongtown.dashboard.security.CountyScope;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.ui.SingleFileUpload;
 import cn.liaocheng.strongtown.town.County;
+import cn.liaocheng.strongtown.dashboard.ui.ValidationReportPanel;
 
 /**
  * Data collection: download the year's template (city or county), upload a filled workbook or CSV,
@@ -48,6 +53,8 @@ import cn.liaocheng.strongtown.town.County;
 @RolesAllowed({Role.Names.OFFICE, Role.Names.ADMIN, Role.Names.COUNTY})
 public class CollectionView extends VerticalLayout implements HasDynamicTitle {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CollectionView.class);
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -55,7 +62,8 @@ public class CollectionView extends VerticalLayout implements HasDynamicTitle {
     private final LakePreparation preparation;
     private final Select<Integer> year = new Select<>();
     private final ComboBox<County> county = new ComboBox<>();
-    private final ReportPanel report = new ReportPanel();
+    private final ValidationReportPanel report = new ValidationReportPanel(
+            new ValidationReportPanel.Ids("upload-outcome", "validation-report", "report-download"), "collection.reportFileName");
     private final Span refreshStatus = new Span();
     private final ProgressBar refreshProgress = new ProgressBar(0, 1);
     private final Grid<RevisionInfo> revisions = new Grid<>();
@@ -73,7 +81,7 @@ public class CollectionView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         add(new Span(getTranslation("collection.intro")));
-        add(templateRow(), uploadRow(), statusRow(), report);
+        add(templateRow(), uploadRow(), statusRow(), new H3(getTranslation("collection.report")), report);
         queue = new SubmissionQueue(submissions, this::show, report::message);
         add(queue);
         add(new H3(getTranslation("collection.revisions")), revisionGrid());
@@ -116,8 +124,12 @@ public class CollectionView extends VerticalLayout implements HasDynamicTitle {
             try {
                 IntakeResult result = collection.upload(fileName, data, year.getValue());
                 return () -> show(result);
-            } catch (IllegalStateException e) {
-                return () -> report.message(getTranslation("collection.notReady"));
+            } catch (LakeNotReadyException e) {
+                return () -> report.message(getTranslation(e.messageKey()));
+            } catch (RuntimeException e) {
+                // a failed write changed nothing (writes are atomic) but must not pass for "not ready"
+                LOG.error("上传未能写入数据湖", e);
+                return () -> report.message(getTranslation("collection.writeFailed"));
             }
         }, reason -> report.message(getTranslation("collection.rejectedFile", reason)), ".xlsx", ".csv");
         upload.setId("declaration-upload");

@@ -17,6 +17,7 @@ import cn.liaocheng.strongtown.dashboard.collection.SubmissionException;
 import cn.liaocheng.strongtown.dashboard.collection.SubmissionResult;
 import cn.liaocheng.strongtown.dashboard.collection.SubmissionService;
 import cn.liaocheng.strongtown.dashboard.ui.SingleFileUpload;
+import cn.liaocheng.strongtown.dashboard.ui.ValidationReportPanel;
 
 /**
  * A county user's side of multi-level reporting: the county's template for a year, the upload (checked at
@@ -26,14 +27,15 @@ class CountySubmissionPanel extends VerticalLayout {
 
     private final SubmissionService submissions;
     private final Select<Integer> year = new Select<>();
-    private final ReportPanel report = new ReportPanel();
+    private final ValidationReportPanel report = new ValidationReportPanel(
+            new ValidationReportPanel.Ids("upload-outcome", "validation-report", "report-download"), "collection.reportFileName");
     private final SubmissionGrid grid;
 
     CountySubmissionPanel(SubmissionService submissions) {
         this.submissions = submissions;
         setPadding(false);
         add(new Span(getTranslation("collection.county.intro")));
-        add(templateRow(), uploadRow(), report);
+        add(templateRow(), uploadRow(), new H3(getTranslation("collection.report")), report);
         grid = new SubmissionGrid(submissions, false);
         grid.setId("submission-grid");
         add(new H3(getTranslation("collection.county.submissions")), grid);

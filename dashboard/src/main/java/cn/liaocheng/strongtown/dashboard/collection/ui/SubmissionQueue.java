@@ -2,6 +2,9 @@ package cn.liaocheng.strongtown.dashboard.collection.ui;
 
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -12,12 +15,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import cn.liaocheng.strongtown.collection.IntakeResult;
+import cn.liaocheng.strongtown.dashboard.collection.LakeNotReadyException;
 import cn.liaocheng.strongtown.dashboard.collection.Submission;
 import cn.liaocheng.strongtown.dashboard.collection.SubmissionException;
 import cn.liaocheng.strongtown.dashboard.collection.SubmissionService;
 
 /** The city office's queue of county submissions: accept one into the lake, or return it with a reason. */
 class SubmissionQueue extends VerticalLayout {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubmissionQueue.class);
 
     private final SubmissionService submissions;
     private final Consumer<IntakeResult> accepted;
@@ -62,8 +68,12 @@ class SubmissionQueue extends VerticalLayout {
             accepted.accept(result);
         } catch (SubmissionException e) {
             message.accept(IntakeText.of(this, e));
-        } catch (IllegalStateException e) {
-            message.accept(getTranslation("collection.notReady"));
+        } catch (LakeNotReadyException e) {
+            message.accept(getTranslation(e.messageKey()));
+        } catch (RuntimeException e) {
+            // a failed write changed nothing (writes are atomic) but must not pass for "not ready"
+            LOG.error("县区报送接收时未能写入数据湖", e);
+            message.accept(getTranslation("collection.writeFailed"));
         }
         grid.refresh();
     }

@@ -114,10 +114,8 @@ public class OverviewView extends VerticalLayout implements HasDynamicTitle {
             line.addClassName("behind-plan-town");
             line.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)").set("align-items", "baseline")
                     .set("flex-wrap", "wrap").set("padding", "2px 0");
-            Anchor name = new Anchor();
-            name.setHref("tracking/" + a.townCode());
-            name.setText(getTranslation("overview.behindPlan.town", a.townName(), a.countyName(),
-                    String.valueOf(a.designatedIn())));
+            Anchor name = Links.townTracking(getTranslation("overview.behindPlan.town", a.townName(), a.countyName(),
+                    String.valueOf(a.designatedIn())), a.townCode());
             line.add(name);
             if (a.behindPlan()) {
                 Span behind = new Span(getTranslation("overview.behindPlan.grade",

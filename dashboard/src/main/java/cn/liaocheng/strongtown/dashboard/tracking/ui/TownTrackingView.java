@@ -30,6 +30,8 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 
 import cn.liaocheng.strongtown.dashboard.chart.EChart;
+import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
+import cn.liaocheng.strongtown.dashboard.i18n.Formats;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
 import cn.liaocheng.strongtown.dashboard.security.Role;
 import cn.liaocheng.strongtown.dashboard.tracking.EffectEstimate;
@@ -39,9 +41,8 @@ import cn.liaocheng.strongtown.dashboard.tracking.TargetProgress;
 import cn.liaocheng.strongtown.dashboard.tracking.TownTracking;
 import cn.liaocheng.strongtown.dashboard.tracking.TrackingService;
 import cn.liaocheng.strongtown.dashboard.tracking.YearCompletion;
-import cn.liaocheng.strongtown.dashboard.i18n.Formats;
 import cn.liaocheng.strongtown.dashboard.ui.LakeReadiness;
-import cn.liaocheng.strongtown.dashboard.frame.MainLayout;
+import cn.liaocheng.strongtown.dashboard.ui.Links;
 import cn.liaocheng.strongtown.town.UnknownTownException;
 
 /**
@@ -49,7 +50,7 @@ import cn.liaocheng.strongtown.town.UnknownTownException;
  * designation effect on a chosen item by synthetic control (paths, donors, RMSPE, placebo p-value, in-time
  * placebo) with honest warnings in place of a confident number; the event study against matched peers.
  */
-@Route(value = "tracking/:" + TownTrackingView.CODE, layout = MainLayout.class)
+@Route(value = Links.TOWN_TRACKING + "/:" + TownTrackingView.CODE, layout = MainLayout.class)
 @RolesAllowed({Role.Names.LEADER, Role.Names.ANALYST, Role.Names.OFFICE, Role.Names.COUNTY, Role.Names.ADMIN})
 public class TownTrackingView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

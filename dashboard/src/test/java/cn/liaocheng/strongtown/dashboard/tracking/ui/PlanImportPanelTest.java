@@ -55,24 +55,24 @@ class PlanImportPanelTest extends KaribuTestBase {
         navigate("tracking/" + town);
         int versions = tracking.planVersions(town).size();
         PlanImportPanel panel = panel();
-        assertThat(panel.report.isVisible()).isFalse();
+        assertThat(panel.report.report().isVisible()).isFalse();
         // through the upload component, as the browser sends it
         UploadKt._upload(_get(Upload.class, spec -> spec.withId("plan-upload")), "plan.xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "not a workbook".getBytes(StandardCharsets.UTF_8));
         MockVaadin.clientRoundtrip();
-        assertThat(panel.outcome.getText()).startsWith("未导入：1 个错误，0 个警告");
-        assertThat(panel.report.isVisible()).isTrue();
-        assertThat(GridKt._size(panel.report)).isEqualTo(1);
-        assertThat(GridKt._getFormattedRow(panel.report, 0)).contains("错误", "文件");
-        assertThat(panel.reportDownload.isVisible()).isTrue();
+        assertThat(panel.report.outcome().getText()).startsWith("未导入：1 个错误，0 个警告");
+        assertThat(panel.report.report().isVisible()).isTrue();
+        assertThat(GridKt._size(panel.report.report())).isEqualTo(1);
+        assertThat(GridKt._getFormattedRow(panel.report.report(), 0)).contains("错误", "文件");
+        assertThat(panel.report.download().isVisible()).isTrue();
         assertThat(tracking.planVersions(town)).hasSize(versions);
 
         panel.accept("plan.xlsx", tracking.planTemplate(town));
         assertThat(tracking.planVersions(town)).hasSize(versions + 1);
         PlanImportPanel after = panel();
-        assertThat(after.outcome.getText()).isEqualTo("已导入，保存为建设方案第 " + (versions + 1) + " 版（0 个警告）。");
-        assertThat(after.report.isVisible()).isFalse();
+        assertThat(after.report.outcome().getText()).isEqualTo("已导入，保存为建设方案第 " + (versions + 1) + " 版（0 个警告）。");
+        assertThat(after.report.report().isVisible()).isFalse();
         String saved = "当前为第 " + (versions + 1) + " 版，由 " + TestUsers.user(Role.OFFICE).getUsername();
         assertThat(_get(Paragraph.class, spec -> spec.withPredicate(p -> p.getText().startsWith(saved))).isVisible())
                 .isTrue();
@@ -91,8 +91,8 @@ class PlanImportPanelTest extends KaribuTestBase {
         navigate("tracking/" + town);
         PlanImportPanel panel = panel();
         panel.accept("plan.csv", "a,b".getBytes(StandardCharsets.UTF_8));
-        assertThat(panel.outcome.getText()).startsWith("Not imported: 1 errors").doesNotContainPattern("\\p{IsHan}");
-        assertThat(String.join(" ", GridKt._getFormattedRow(panel.report, 0))).doesNotContainPattern("\\p{IsHan}");
+        assertThat(panel.report.outcome().getText()).startsWith("Not imported: 1 errors").doesNotContainPattern("\\p{IsHan}");
+        assertThat(String.join(" ", GridKt._getFormattedRow(panel.report.report(), 0))).doesNotContainPattern("\\p{IsHan}");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package cn.liaocheng.strongtown.dashboard.security;
+package cn.liaocheng.strongtown.account;
 
 import java.util.HashMap;
 import java.util.Map;
