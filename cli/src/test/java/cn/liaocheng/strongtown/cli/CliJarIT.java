@@ -58,8 +58,9 @@ class CliJarIT {
                 }
             }
         }
+        // a lake of its own: the reset writes to the lake's audit trail, never into the module folder
         CliRun run = javaWithInput("a-new-long-password\n", "reset-admin-password", "--state", state.toString(),
-                "--password-stdin");
+                "--lake", state.resolve("lake").toString(), "--password-stdin");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("已创建管理员账户 admin");
         try (Connection c = DuckDb.open("jdbc:duckdb:" + state.resolve("workflow.duckdb")); Statement s = c.createStatement();
