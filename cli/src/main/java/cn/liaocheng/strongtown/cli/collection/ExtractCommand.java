@@ -23,22 +23,17 @@ public class ExtractCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     DataOptions where;
-
-    @Option(names = "--year", required = true, paramLabel = "YEAR", description = "年度 / year")
-    int year;
+    @Mixin
+    IntakeOptions options;
     @Option(names = "--file", required = true, paramLabel = "FILE", description = "抽取文件 .csv 或 .parquet / extract file")
     Path file;
-    @Option(names = "--user", required = true, paramLabel = "NAME", description = "提交人或部门 / submitted by")
-    String user;
-    @Option(names = "--report", paramLabel = "FILE.csv", description = "把校验报告另存为 CSV / also write the report as CSV")
-    Path report;
 
     @Override
     public Integer call() {
         DataOptions.existingFile(file);
         RegistryExtractIntake intake = new RegistryExtractIntake(where.towns(), where.lake(),
                 Pseudonymiser.fromKeyFile(where.state().resolve("secrets").resolve("pseudonym.key")));
-        return IntakeOutput.finish(intake.submit(file, file.getFileName().toString(), year, user, ProgressListener.NONE),
-                report, spec.commandLine().getOut());
+        return IntakeOutput.finish(intake.submit(file, file.getFileName().toString(), options.year, options.user,
+                ProgressListener.NONE), options.report, spec.commandLine().getOut());
     }
 }

@@ -1,6 +1,5 @@
 package cn.liaocheng.strongtown.cli.collection;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -21,19 +20,15 @@ public class RestoreCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     DataOptions where;
-
-    @Option(names = "--year", required = true, paramLabel = "YEAR", description = "年度 / year")
-    int year;
+    @Mixin
+    IntakeOptions options;
     @Option(names = "--revision", required = true, paramLabel = "N", description = "要恢复的版本号 / revision to restore")
     int revision;
-    @Option(names = "--user", required = true, paramLabel = "NAME", description = "操作人 / restored by")
-    String user;
-    @Option(names = "--report", paramLabel = "FILE.csv", description = "把报告另存为 CSV / also write the report as CSV")
-    Path report;
 
     @Override
     public Integer call() {
         DeclarationIntake intake = new DeclarationIntake(where.towns(), where.catalogs(), where.lake());
-        return IntakeOutput.finish(intake.restore(year, revision, user), report, spec.commandLine().getOut());
+        return IntakeOutput.finish(intake.restore(options.year, revision, options.user), options.report,
+                spec.commandLine().getOut());
     }
 }

@@ -25,22 +25,18 @@ public class UploadCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     DataOptions where;
-
-    @Option(names = "--year", required = true, paramLabel = "YEAR", description = "年度 / year")
-    int year;
+    @Mixin
+    IntakeOptions options;
     @Option(names = "--file", required = true, paramLabel = "FILE", description = "申报表 .xlsx 或 .csv / workbook or CSV")
     Path file;
-    @Option(names = "--user", required = true, paramLabel = "NAME", description = "提交人（记入修订与审计） / submitted by")
-    String user;
-    @Option(names = "--report", paramLabel = "FILE.csv", description = "把校验报告另存为 CSV / also write the report as CSV")
-    Path report;
 
     @Override
     public Integer call() {
         byte[] content = read(DataOptions.existingFile(file));
         DeclarationIntake intake = new DeclarationIntake(where.towns(), where.catalogs(), where.lake());
-        return IntakeOutput.finish(intake.submit(UploadedFile.of(file.getFileName().toString(), content), year, user),
-                report, spec.commandLine().getOut());
+        UploadedFile upload = UploadedFile.of(file.getFileName().toString(), content);
+        return IntakeOutput.finish(intake.submit(upload, options.year, options.user), options.report,
+                spec.commandLine().getOut());
     }
 
     private static byte[] read(Path file) {
