@@ -27,8 +27,33 @@ final class CatalogTables {
     }
 
     static List<InputTable> of(Catalog catalog, List<ScoringUnit> units) {
-        return List.of(items(catalog), CatalogTree.of(catalog).table(), bands(catalog), settings(catalog),
-                units(units));
+        return List.of(items(catalog), CatalogTree.of(catalog).table(), settings(catalog), units(units));
+    }
+
+    /**
+     * The per-version settings of the stages after aggregation, each row with the years its version is in
+     * force (both inclusive), so that stages 08 and 11 join every year to its own version's bands and rank
+     * precision instead of one templated constant: {@code catalog_years} (version, rank precision as the
+     * power of ten {@code rank_scale}) and {@code catalog_bands}.
+     */
+    static List<InputTable> inForce(List<CatalogVersions.InForce> versions) {
+        List<Object[]> years = new ArrayList<>();
+        List<Object[]> bands = new ArrayList<>();
+        for (CatalogVersions.InForce v : versions) {
+            int decimals = v.catalog().ranking().rankDecimals();
+            years.add(new Object[] {v.firstYear(), v.lastYear(), v.catalog().version(), decimals,
+                    CompetitionRanks.scale(decimals)});
+            for (Object[] band : bandRows(v.catalog())) {
+                bands.add(new Object[] {v.firstYear(), v.lastYear(), band[0], band[1], band[2]});
+            }
+        }
+        return List.of(
+                new InputTable("catalog_years", List.of(new Column("first_year", INT), new Column("last_year", INT),
+                        new Column("version", STRING), new Column("rank_decimals", INT),
+                        new Column("rank_scale", DOUBLE)), years),
+                new InputTable("catalog_bands", List.of(new Column("first_year", INT), new Column("last_year", INT),
+                        new Column("band_id", STRING), new Column("min_score", DOUBLE),
+                        new Column("max_score", DOUBLE)), bands));
     }
 
     static InputTable items(Catalog catalog) {
@@ -90,15 +115,14 @@ final class CatalogTables {
         return v == null ? null : t.applyAsDouble(v);
     }
 
-    /** Bands with the upper bound of each (the next band's minimum), highest band unbounded. */
-    static InputTable bands(Catalog catalog) {
+    /** Bands (id, minimum, upper bound = the next band's minimum), highest band unbounded. */
+    private static List<Object[]> bandRows(Catalog catalog) {
         List<Band> ordered = catalog.bands().stream().sorted(Comparator.comparingDouble(Band::min).reversed()).toList();
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             rows.add(new Object[] {ordered.get(i).id(), ordered.get(i).min(), i == 0 ? null : ordered.get(i - 1).min()});
         }
-        return new InputTable("catalog_bands", List.of(new Column("band_id", STRING), new Column("min_score", DOUBLE),
-                new Column("max_score", DOUBLE)), rows);
+        return rows;
     }
 
     static InputTable settings(Catalog catalog) {

@@ -13,8 +13,9 @@ import cn.liaocheng.strongtown.engine.SqlEngine;
  * (so its normalisation windows and growth look back through years read with its own definitions), and
  * only its years are kept: from its {@code applies_from_year} up to the year before the next version's
  * (the oldest version also takes any earlier years). The kept rows of the year-keyed tables are then
- * stacked into the tables the later stages read; those stages run with the newest version's tables
- * (bands, quality ranges, rank precision).
+ * stacked into the tables the later stages read. Stages 08 and 11 join each year to its version's bands and
+ * rank precision ({@link CatalogTables#inForce}); stages 10 and 12, which read the catalog per indicator or
+ * edge, run again per version ({@link #rerun}).
  */
 final class CatalogVersions {
 
@@ -49,7 +50,8 @@ final class CatalogVersions {
     /**
      * Registers each version's catalog tables and runs {@code stages} with it; with more than one version,
      * keeps each version's years of the {@link #STACKED} tables and stacks them. Ends with the newest
-     * version's catalog tables registered.
+     * version's catalog tables registered, and every version's year-ranged settings
+     * ({@link CatalogTables#inForce}).
      */
     static void score(SqlEngine engine, List<InForce> versions, List<ScoringUnit> units, Consumer<Catalog> stages) {
         for (int i = 0; i < versions.size(); i++) {
@@ -72,6 +74,7 @@ final class CatalogVersions {
                 engine.materialise(table, String.join(" UNION ALL ", parts));
             }
         }
+        CatalogTables.inForce(versions).forEach(engine::register);
     }
 
     /**

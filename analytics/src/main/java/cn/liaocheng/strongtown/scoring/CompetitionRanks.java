@@ -4,8 +4,14 @@ import java.util.Arrays;
 
 /**
  * Competition ranks ("1224": ties share the rank, the next rank skips) of scores compared at the catalog's
- * rank precision — the ranking of stage 08 ({@code RANK() OVER (ORDER BY ROUND(score, decimals) DESC)}) in
+ * rank precision — the ranking of stage 08 ({@code RANK() OVER (ORDER BY <published score> DESC)}) in
  * Java, held equal to it by {@code AggregationEqualityTest}; the Monte Carlo and what-if use it.
+ *
+ * <p>The published score is rounded half away from zero as {@code SIGN(x) * FLOOR(ABS(x) * 10^d + 0.5) / 10^d}
+ * in the stage SQL and with the very same double operations here, not with {@code ROUND}: each step is one
+ * IEEE operation that every engine computes alike, while {@code ROUND} of a DOUBLE differs between engines at
+ * exact half edges (DuckDB scales the binary value, so 1.005 → 1.00; Spark rounds its shortest decimal text,
+ * so 1.005 → 1.01). {@code PublishedRoundingParityTest} holds DuckDB, Spark and this class equal there.
  */
 public final class CompetitionRanks {
 
@@ -13,12 +19,24 @@ public final class CompetitionRanks {
     }
 
     /**
-     * A score as the integer it is compared by: rounded half away from zero at {@code decimals}, as the SQL
-     * {@code ROUND(score, decimals)} does, so that two scores shown alike share the rank.
+     * A score as the integer it is compared by: rounded half away from zero at {@code decimals}, as stage 08
+     * computes it ({@code SIGN(x) * FLOOR(ABS(x) * scale + 0.5)}), so that two scores shown alike share the rank.
      */
     public static long key(double score, int decimals) {
-        double scaled = Math.abs(score) * POWERS[decimals];
-        return (long) Math.signum(score) * Math.round(scaled);
+        return (long) (Math.signum(score) * Math.floor(Math.abs(score) * POWERS[decimals] + 0.5));
+    }
+
+    /**
+     * The published score at {@code decimals}: the one bands and every threshold are decided on, as stage 08
+     * computes it ({@code key / scale}).
+     */
+    public static double published(double score, int decimals) {
+        return Double.isNaN(score) ? score : key(score, decimals) / POWERS[decimals];
+    }
+
+    /** 10 to the power {@code decimals}: the {@code rank_scale} the stage SQL reads per version. */
+    public static double scale(int decimals) {
+        return POWERS[decimals];
     }
 
     /**

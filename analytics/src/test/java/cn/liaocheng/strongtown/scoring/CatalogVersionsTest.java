@@ -19,11 +19,14 @@ import cn.liaocheng.strongtown.catalog.Catalog;
  */
 class CatalogVersionsTest {
 
-    static final Catalog V1 = StageHarness.tinyCatalog();
+    static final Catalog V1 = StageHarness.tinyCatalog(yaml -> yaml
+            + "bands: [{id: v1-high, name: {zh: 高, en: High}, min: 60}, {id: v1-low, name: {zh: 低, en: Low}, min: 0}]\n");
     static final Catalog V2 = StageHarness.tinyCatalog(yaml -> yaml.replace("version: \"1\"", "version: \"2\"")
             .replace("applies_from_year: 2020", "applies_from_year: 2021")
             .replace("weight: 0.6}", "weight: 0.3}").replace("weight: 0.4}", "weight: 0.7}")
-            .replace("min: 0, max: 50}", "min: 0, max: 100}"));
+            .replace("min: 0, max: 50}", "min: 0, max: 100}")
+            .replace("ranking: {", "ranking: {decimals: 0, ")
+            + "bands: [{id: v2-high, name: {zh: 高, en: High}, min: 40}, {id: v2-low, name: {zh: 低, en: Low}, min: 0}]\n");
 
     private StageHarness harness;
 
@@ -86,5 +89,15 @@ class CatalogVersionsTest {
         // T1's dimension a: 50 in 2020, 75 in 2021; in 2021 (version 2) a weighs 0.3 of the composite, not 0.6
         assertThat(harness.number("SELECT contribution FROM rank_drivers WHERE town_code = '" + T1
                 + "' AND year = 2021 AND item_id = 'a'")).isCloseTo(0.3 * 25, within(1e-9));
+    }
+
+    @Test
+    void eachYearIsBandedWithItsVersionsBands() {
+        // T1 and T2 are below v1's 60 in 2020 and above v2's 40 in 2021
+        assertThat(harness.query("SELECT year, town_code, band FROM ranked_scores WHERE item_type = 'composite'"))
+                .allSatisfy(r -> assertThat((String) r.get("band")).as(r.toString())
+                        .startsWith(((Number) r.get("year")).intValue() == 2020 ? "v1-" : "v2-"));
+        assertThat(harness.query("SELECT band FROM ranked_scores WHERE item_type = 'composite' AND town_code = '" + T1
+                + "' ORDER BY year")).extracting(r -> r.get("band")).containsExactly("v1-low", "v2-high");
     }
 }

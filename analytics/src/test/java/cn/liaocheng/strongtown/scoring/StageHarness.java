@@ -33,6 +33,7 @@ final class StageHarness implements AutoCloseable {
     StageHarness(Catalog catalog, List<ScoringUnit> units) {
         this.catalog = catalog;
         CatalogTables.of(catalog, units).forEach(engine::register);
+        CatalogTables.inForce(CatalogVersions.inForce(List.of(catalog))).forEach(engine::register);
         engine.materialise("peer_groups", "SELECT CAST(NULL AS VARCHAR) AS town_code, CAST(NULL AS INTEGER) AS year, "
                 + "CAST(NULL AS INTEGER) AS cluster WHERE FALSE");
     }

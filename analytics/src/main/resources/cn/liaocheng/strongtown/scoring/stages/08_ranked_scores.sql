@@ -3,12 +3,17 @@
 -- 镇/乡) and within the structural peer cluster; the change against the previous year (positive = moved
 -- up); the score change and the progress rank (进步榜: largest score gain first); the year-on-year change
 -- of the raw value (%) and its 3-year CAGR (%); and the performance band of the composite.
--- Ranks compare scores at the catalog's rank precision (ranking.decimals, by default the one decimal the
--- league table shows), so two towns shown alike share the rank and engines' last bits cannot split a tie;
--- an aggregate without a score (数据不足 under the coverage rule of stage 07) gets no rank and displaces
--- nobody. The one Java copy of this ranking is scoring/CompetitionRanks. Bands use the 6-decimal score.
--- 1.0E0 is a double in both engines; Spark would type 1.0 as DECIMAL and round 1.0 / 3 to six digits.
--- Inputs: indicator_scores, aggregate_scores, towns, peer_groups, catalog_bands.
+-- Every year is read with the catalog version in force for it (catalog_years, catalog_bands: one row per
+-- version with its first and last year). Ranks compare the published score: the score at that version's
+-- rank precision (ranking.decimals, by default the one decimal the league table shows), so two towns shown
+-- alike share the rank; bands are decided on the same published score, so a town shown at a band's minimum
+-- is in that band. The published score is rounded half away from zero as SIGN(x) * FLOOR(ABS(x) * scale +
+-- 0.5) / scale rather than by ROUND: every step is one IEEE double operation both engines compute alike,
+-- while ROUND of a DOUBLE differs between DuckDB and Spark at exact half edges (1.005 at two decimals).
+-- An aggregate without a score (数据不足 under the coverage rule of stage 07) gets no rank and displaces
+-- nobody. The one Java copy of this ranking and rounding is scoring/CompetitionRanks.
+-- 1.0E0 and 0.5E0 are doubles in both engines; Spark would type 1.0 as DECIMAL and round 1.0 / 3 to six digits.
+-- Inputs: indicator_scores, aggregate_scores, towns, peer_groups, catalog_years, catalog_bands.
 WITH items AS (
   SELECT town_code, year, 'indicator' AS item_type, indicator_id AS item_id, value, score,
          CAST(NULL AS DOUBLE) AS coverage
@@ -19,9 +24,11 @@ WITH items AS (
 ),
 grouped AS (
   SELECT i.town_code, t.county_code, t.peer_type, pg.cluster, i.year, i.item_type, i.item_id, i.value,
-         i.score, i.coverage, ROUND(i.score, 6) AS score6, ROUND(i.score, ${rank_decimals}) AS score_ranked
+         i.score, i.coverage, v.rank_scale,
+         SIGN(i.score) * FLOOR(ABS(i.score) * v.rank_scale + 0.5E0) / v.rank_scale AS score_ranked
   FROM items i
   JOIN towns t ON t.town_code = i.town_code
+  JOIN catalog_years v ON i.year BETWEEN v.first_year AND v.last_year
   LEFT JOIN peer_groups pg ON pg.town_code = i.town_code AND pg.year = i.year
 ),
 ranked AS (
@@ -57,9 +64,9 @@ SELECT c.town_code, c.county_code, c.peer_type, c.cluster, c.year, c.item_type, 
        c.rank_change_city, c.rank_change_county, c.score_change,
        CASE WHEN c.score_change IS NOT NULL THEN
          RANK() OVER (PARTITION BY c.year, c.item_type, c.item_id
-                      ORDER BY ROUND(c.score_change, ${rank_decimals}) DESC NULLS LAST) END AS rank_progress,
+                      ORDER BY SIGN(c.score_change) * FLOOR(ABS(c.score_change) * c.rank_scale + 0.5E0) DESC NULLS LAST) END AS rank_progress,
        c.value_change_pct, c.value_cagr3_pct,
        b.band_id AS band
 FROM changes c
-LEFT JOIN catalog_bands b ON c.item_type = 'composite' AND c.score6 >= b.min_score
-                         AND (b.max_score IS NULL OR c.score6 < b.max_score)
+LEFT JOIN catalog_bands b ON c.item_type = 'composite' AND c.year BETWEEN b.first_year AND b.last_year
+                         AND c.score_ranked >= b.min_score AND (b.max_score IS NULL OR c.score_ranked < b.max_score)
