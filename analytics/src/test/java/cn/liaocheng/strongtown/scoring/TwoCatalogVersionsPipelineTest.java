@@ -3,10 +3,6 @@ package cn.liaocheng.strongtown.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -18,17 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
-import cn.liaocheng.strongtown.catalog.CatalogLoader;
-import cn.liaocheng.strongtown.demo.DemoDataGenerator;
-import cn.liaocheng.strongtown.demo.DemoSpec;
 import cn.liaocheng.strongtown.engine.DuckDbEngine;
-import cn.liaocheng.strongtown.lake.DataDir;
 import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.task.ProgressListener;
 
 /**
- * The whole pipeline on a demo lake with two catalog versions: from 2023 strength weighs 0.25 and services
- * 0.05 (not 0.20 and 0.10), and the first min–max indicator is normalised by percentile rank.
+ * The whole pipeline on a demo lake with two catalog versions ({@link TwoCatalogVersions}): from 2023 strength
+ * weighs 0.25 and services 0.05 (not 0.20 and 0.10), and the first min–max indicator is normalised by
+ * percentile rank.
  */
 class TwoCatalogVersionsPipelineTest {
 
@@ -39,18 +32,10 @@ class TwoCatalogVersionsPipelineTest {
     static Catalog v2;
 
     @BeforeAll
-    static void run() throws IOException {
-        Path file = DataDir.locate().resolve("catalog").resolve("strong-town-2016.1.yaml");
-        String text = Files.readString(file);
-        v1 = CatalogLoader.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "v1");
-        String changed = text.replace("version: \"2016.1\"", "version: \"2023.1\"")
-                .replace("applies_from_year: 2016", "applies_from_year: 2023")
-                .replaceFirst("(\\{id: strength,[^}]*}[^}]*)weight: 0.20}", "$1weight: 0.25}")
-                .replaceFirst("(\\{id: services,[^}]*}[^}]*)weight: 0.10}", "$1weight: 0.05}")
-                .replaceFirst("normalise: \\{method: minmax}", "normalise: {method: percentile}");
-        v2 = CatalogLoader.parse(new ByteArrayInputStream(changed.getBytes(StandardCharsets.UTF_8)), "v2");
-        new DemoDataGenerator(StageHarness.TOWNS, v1).generate(new Lake(root), new DemoSpec(5, 0.05, 2020, 2025),
-                ProgressListener.NONE);
+    static void run() {
+        v1 = TwoCatalogVersions.v1();
+        v2 = TwoCatalogVersions.v2();
+        TwoCatalogVersions.generate(new Lake(root));
         engine = new DuckDbEngine();
         ScoringPipeline.registerLake(engine, root.toString());
         new ScoringPipeline(List.of(v2, v1), ScoringUnit.of(StageHarness.TOWNS), 50).compute(engine, ProgressListener.NONE);

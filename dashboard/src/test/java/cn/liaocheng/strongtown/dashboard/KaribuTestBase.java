@@ -34,8 +34,7 @@ public abstract class KaribuTestBase extends DashboardTestContext {
     @BeforeEach
     void setUpVaadin() {
         awaitLake();
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+        mockVaadin(context);
     }
 
     @AfterEach
@@ -44,7 +43,18 @@ public abstract class KaribuTestBase extends DashboardTestContext {
         MockVaadin.tearDown();
     }
 
+    /** A mock UI served by the Spring context's views and beans (also for tests on a context of their own). */
+    public static void mockVaadin(ApplicationContext context) {
+        Function0<UI> uiFactory = UI::new;
+        MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+    }
+
     protected StrongTownUser signIn(Role role) {
+        return signInMock(role);
+    }
+
+    /** Signs a role in for Spring Security and for the mock request (Vaadin's view access control). */
+    public static StrongTownUser signInMock(Role role) {
         StrongTownUser user = TestUsers.signIn(role);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(org.springframework.security.core.context.SecurityContextHolder.getContext()
@@ -54,6 +64,10 @@ public abstract class KaribuTestBase extends DashboardTestContext {
     }
 
     protected void signOut() {
+        signOutMock();
+    }
+
+    public static void signOutMock() {
         TestUsers.signOut();
         if (VaadinServletRequest.getCurrent() != null) {
             FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
@@ -68,6 +82,10 @@ public abstract class KaribuTestBase extends DashboardTestContext {
 
     /** Navigates and returns the view the router ended on (a denied view ends elsewhere). */
     protected Component navigate(String route) {
+        return navigateMock(route);
+    }
+
+    public static Component navigateMock(String route) {
         UI.getCurrent().navigate(route);
         return UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0) instanceof Component c ? c : null;
     }

@@ -62,7 +62,7 @@ public class LeagueExport {
         if (rows.size() != count) {
             throw new IllegalStateException("导出行数 " + rows.size() + " 与查询行数 " + count + " 不一致");
         }
-        List<Dimension> dimensions = league.dimensions();
+        List<Dimension> dimensions = league.dimensions(query.year());
         List<String> headers = new ArrayList<>(List.of(t(locale, "league.col.rank"), t(locale, "league.col.town"),
                 t(locale, "export.col.townCode"), t(locale, "league.col.county"), t(locale, "league.col.type"),
                 t(locale, "league.col.composite")));
@@ -71,7 +71,7 @@ public class LeagueExport {
                 t(locale, "league.col.rankType"), t(locale, "league.peerGroup"), t(locale, "league.col.rankPeerGroup"),
                 t(locale, "export.col.rankP5"), t(locale, "export.col.rankP95"), t(locale, "league.col.band"),
                 t(locale, "export.col.flags"), t(locale, "export.col.coverage"), t(locale, "league.col.designated")));
-        Map<String, String> bandNames = league.bands().stream()
+        Map<String, String> bandNames = league.bands(query.year()).stream()
                 .collect(Collectors.toMap(Band::id, b -> b.name().in(locale)));
         List<List<Object>> cells = new ArrayList<>();
         for (LeagueRow r : rows) {

@@ -46,9 +46,12 @@ public class LeagueService {
         this.catalogs = catalogs;
     }
 
-    /** The newest catalog version the snapshot was scored with, its dimension ids checked for use in SQL. */
-    private Catalog catalog() {
-        Catalog catalog = catalogs.newest();
+    /**
+     * The catalog version that scored the year (as the snapshot publishes it), its dimension ids checked for
+     * use in SQL: a year's table shows that version's dimensions and bands.
+     */
+    private Catalog catalog(int year) {
+        Catalog catalog = catalogs.forYear(year);
         catalog.dimensions().forEach(d -> {
             if (!SAFE_ID.matcher(d.id()).matches()) {
                 throw new IllegalStateException("dimension id not usable in SQL: " + d.id());
@@ -57,13 +60,19 @@ public class LeagueService {
         return catalog;
     }
 
-    public List<Dimension> dimensions() {
-        return catalog().dimensions();
+    /** The dimensions of the catalog version that scored the year. */
+    public List<Dimension> dimensions(int year) {
+        return catalog(year).dimensions();
     }
 
-    /** Performance bands of the composite, highest first (names in both languages). */
-    public List<Band> bands() {
-        return catalog().bands().stream().sorted(Comparator.comparingDouble(Band::min).reversed()).toList();
+    /** Performance bands of the composite in the year's catalog version, highest first (names in both languages). */
+    public List<Band> bands(int year) {
+        return catalog(year).bands().stream().sorted(Comparator.comparingDouble(Band::min).reversed()).toList();
+    }
+
+    /** The catalog version that scored the year, as the snapshot publishes it. */
+    public String catalogVersion(int year) {
+        return catalog(year).version();
     }
 
     /** The counties the caller may filter by: all of them, or a county user's own. */
@@ -105,7 +114,7 @@ public class LeagueService {
         List<Object> params = new ArrayList<>(sql.params);
         params.add(limit);
         params.add(offset);
-        List<Dimension> dimensions = dimensions();
+        List<Dimension> dimensions = dimensions(query.year());
         return marts.cachedQuery(sql.text + " ORDER BY " + orderBy(query) + " LIMIT ? OFFSET ?",
                 rs -> row(rs, dimensions), params.toArray());
     }
@@ -116,9 +125,9 @@ public class LeagueService {
     private Sql sql(LeagueQuery query) {
         String county = scope.restrict(query.countyCode());
         String itemType = query.dimension() == null ? "composite" : "dimension";
-        String itemId = query.dimension() == null ? "composite" : validDimension(query.dimension());
+        String itemId = query.dimension() == null ? "composite" : validDimension(query.dimension(), query.year());
         StringBuilder dims = new StringBuilder();
-        for (Dimension d : catalog().dimensions()) {
+        for (Dimension d : catalog(query.year()).dimensions()) {
             dims.append(", MAX(score) FILTER (WHERE item_type = 'dimension' AND item_id = '").append(d.id())
                     .append("') AS \"dim_").append(d.id()).append('"');
         }
@@ -172,8 +181,8 @@ public class LeagueService {
         return new Sql(text, params);
     }
 
-    private String validDimension(String id) {
-        return catalog().dimension(id).map(Dimension::id)
+    private String validDimension(String id, int year) {
+        return catalog(year).dimension(id).map(Dimension::id)
                 .orElseThrow(() -> new IllegalArgumentException("unknown dimension " + id));
     }
 
@@ -192,7 +201,8 @@ public class LeagueService {
                 case LeagueSort.RANK_PEER_GROUP -> "rank_peer_group";
                 default -> {
                     if (sort.key().startsWith(LeagueSort.DIMENSION_PREFIX)) {
-                        yield "\"dim_" + validDimension(sort.key().substring(LeagueSort.DIMENSION_PREFIX.length())) + "\"";
+                        yield "\"dim_" + validDimension(sort.key().substring(LeagueSort.DIMENSION_PREFIX.length()),
+                                query.year()) + "\"";
                     }
                     throw new IllegalArgumentException("unknown sort key " + sort.key());
                 }

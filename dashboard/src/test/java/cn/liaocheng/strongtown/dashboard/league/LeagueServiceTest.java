@@ -32,7 +32,7 @@ class LeagueServiceTest extends SignedInLeagueTest {
     void showsPeerRankBandIntervalAndQualityFlags() {
         List<LeagueRow> all = league.page(LeagueQuery.of(year), 0, 1000);
         assertThat(all).allSatisfy(r -> {
-            assertThat(r.band()).isIn(league.bands().stream().map(b -> b.id()).toList());
+            assertThat(r.band()).isIn(league.bands(year).stream().map(b -> b.id()).toList());
             assertThat(r.rankType()).isBetween(1, r.rankCity());
             assertThat(r.rankP5()).isLessThanOrEqualTo(r.rankP95());
             assertThat(r.qualityFlags()).isNotNegative();

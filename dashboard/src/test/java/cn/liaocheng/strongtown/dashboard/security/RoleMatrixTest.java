@@ -149,9 +149,10 @@ class RoleMatrixTest extends KaribuTestBase {
         LeagueQuery query = LeagueQuery.of(year);
         UserChange same = new UserChange("矩阵测试", Role.ANALYST, null, true);
         return List.of(
-                new ServiceMatrix.Call(LeagueService.class, "dimensions", LEAGUE, () -> league.dimensions()),
+                new ServiceMatrix.Call(LeagueService.class, "dimensions", LEAGUE, () -> league.dimensions(year)),
                 new ServiceMatrix.Call(LeagueService.class, "counties", LEAGUE, () -> league.counties()),
-                new ServiceMatrix.Call(LeagueService.class, "bands", LEAGUE, () -> league.bands()),
+                new ServiceMatrix.Call(LeagueService.class, "bands", LEAGUE, () -> league.bands(year)),
+                new ServiceMatrix.Call(LeagueService.class, "catalogVersion", LEAGUE, () -> league.catalogVersion(year)),
                 new ServiceMatrix.Call(LeagueService.class, "years", LEAGUE, () -> league.years()),
                 new ServiceMatrix.Call(LeagueService.class, "peerGroups", LEAGUE, () -> league.peerGroups(year)),
                 new ServiceMatrix.Call(LeagueService.class, "isDemo", LEAGUE, () -> league.isDemo()),

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -31,7 +30,6 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import cn.liaocheng.strongtown.catalog.Band;
 import cn.liaocheng.strongtown.catalog.Dimension;
 import cn.liaocheng.strongtown.dashboard.chart.EChart;
 import cn.liaocheng.strongtown.dashboard.county.CountyRow;
@@ -73,6 +71,8 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
     static final String COMPOSITE = "";
     /** Key of the town column, whose names link to the town profiles. */
     static final String TOWN_COLUMN = "town";
+    /** Key of the composite column (数据不足 for a town below the coverage rule, what it lacks in the tooltip). */
+    static final String COMPOSITE_COLUMN = "composite";
 
     private final LeagueService league;
     private final LeagueExport export;
@@ -151,11 +151,11 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
         peerGroup.setId("peer-group-filter");
         Locale locale = getLocale();
         List<String> dimensionIds = new ArrayList<>(List.of(COMPOSITE));
-        league.dimensions().forEach(d -> dimensionIds.add(d.id()));
+        league.dimensions(years.get(0)).forEach(d -> dimensionIds.add(d.id()));
         dimension.setLabel(getTranslation("league.dimension"));
         dimension.setItems(dimensionIds);
         dimension.setItemLabelGenerator(id -> id.isEmpty() ? getTranslation("league.dimension.composite")
-                : league.dimensions().stream().filter(d -> d.id().equals(id)).findFirst()
+                : league.dimensions(shownYear()).stream().filter(d -> d.id().equals(id)).findFirst()
                         .map(d -> d.name().in(locale)).orElse(id));
         dimension.setValue(COMPOSITE);
         dimension.setId("dimension-filter");
@@ -175,7 +175,7 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
         ProvenanceMark sources = new ProvenanceMark(getTranslation("profile.sources"),
                 () -> Optional.of(provenance.ofSnapshot()));
         sources.setId("league-sources");
-        configureGrid();
+        configureGrid(years.get(0));
         grid.setItems(q -> league.page(query().withSort(sorts(q.getSortOrders())), q.getOffset(), q.getLimit()).stream(),
                 q -> league.count(query()));
         Runnable refresh = () -> {
@@ -252,7 +252,16 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
                 .toList();
     }
 
-    private void configureGrid() {
+    /** The year chosen (the newest before the first choice): its catalog version names dimensions and bands. */
+    private int shownYear() {
+        return year.getValue() == null ? league.years().get(0) : year.getValue();
+    }
+
+    /**
+     * The columns, the dimension columns those of the newest year's catalog version (versions change weights,
+     * methods and bands; a dimension set changed by a version would show in its own years' exports).
+     */
+    private void configureGrid(int newestYear) {
         grid.setId("league-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setMinHeight("420px");
@@ -271,8 +280,8 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(r -> r.insufficientData() ? getTranslation("methodology.insufficient") : Formats.oneDecimal(r.composite()))
                 .setHeader(getTranslation("league.col.composite"))
                 .setSortProperty(LeagueSort.COMPOSITE).setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
-                .setTooltipGenerator(r -> r.insufficientData() ? insufficientDetail(r) : "");
-        for (Dimension d : league.dimensions()) {
+                .setTooltipGenerator(r -> r.insufficientData() ? insufficientDetail(r) : "").setKey(COMPOSITE_COLUMN);
+        for (Dimension d : league.dimensions(newestYear)) {
             grid.addColumn(r -> Formats.oneDecimal(r.dimensionScores().get(d.id())))
                     .setHeader(d.name().in(locale)).setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                     .setSortProperty(LeagueSort.DIMENSION_PREFIX + d.id());
@@ -290,9 +299,8 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(r -> Formats.rankInterval(r.rankP5(), r.rankP95())).setHeader(getTranslation("league.col.interval"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                 .setTooltipGenerator(r -> getTranslation("league.interval.tooltip"));
-        Map<String, String> bandNames = league.bands().stream()
-                .collect(Collectors.toMap(Band::id, b -> b.name().in(locale)));
-        grid.addColumn(r -> r.band() == null ? "" : bandNames.getOrDefault(r.band(), r.band()))
+        grid.addColumn(r -> r.band() == null ? "" : league.bands(shownYear()).stream().filter(b -> b.id().equals(r.band()))
+                        .findFirst().map(b -> b.name().in(locale)).orElse(r.band()))
                 .setHeader(getTranslation("league.col.band")).setAutoWidth(true);
         grid.addColumn(r -> r.qualityFlags() == 0 ? "" : getTranslation("league.flags", r.qualityFlags()))
                 .setHeader(getTranslation("league.col.flags")).setAutoWidth(true);
@@ -303,7 +311,7 @@ public class LeagueView extends VerticalLayout implements HasDynamicTitle {
     /** What a town below the coverage rule lacks: its coverage and the dimensions without a score. */
     private String insufficientDetail(LeagueRow r) {
         Locale locale = getLocale();
-        String missing = league.dimensions().stream().filter(d -> r.missingDimensions().contains(d.id()))
+        String missing = league.dimensions(shownYear()).stream().filter(d -> r.missingDimensions().contains(d.id()))
                 .map(d -> d.name().in(locale)).collect(Collectors.joining("、"));
         return getTranslation("methodology.insufficient.detail",
                 Formats.percent(r.coverage() == null ? 0 : r.coverage() * 100), missing.isEmpty() ? "—" : missing);
