@@ -23,6 +23,7 @@ import cn.liaocheng.strongtown.lake.SnapshotPointer;
 import cn.liaocheng.strongtown.peer.PeerGroups;
 import cn.liaocheng.strongtown.task.ProgressListener;
 import cn.liaocheng.strongtown.uncertainty.RankIntervals;
+import cn.liaocheng.strongtown.uncertainty.SqlIntervals;
 
 /**
  * Raw lake data → published mart snapshot, through the named SQL stages in {@code stages/} and two
@@ -53,6 +54,8 @@ public final class ScoringPipeline {
     private final int draws;
     /** Rank intervals for the newest this many years only; 0 for every year. */
     private final int intervalYears;
+    /** Rank intervals as SQL on the engine (stages 13–14) rather than in Java; null: as the engine suits. */
+    private final Boolean intervalsInSql;
 
     public ScoringPipeline(Catalog catalog, List<ScoringUnit> units) {
         this(List.of(catalog), units, RankIntervals.DEFAULT_DRAWS);
@@ -70,11 +73,11 @@ public final class ScoringPipeline {
 
     /** @param draws Monte-Carlo draws for the rank intervals */
     public ScoringPipeline(List<Catalog> versions, List<ScoringUnit> units, int draws) {
-        this(CatalogVersions.inForce(versions), units, draws, ALL_YEARS);
+        this(CatalogVersions.inForce(versions), units, draws, ALL_YEARS, null);
     }
 
     private ScoringPipeline(List<CatalogVersions.InForce> versions, List<ScoringUnit> units, int draws,
-                            int intervalYears) {
+                            int intervalYears, Boolean intervalsInSql) {
         if (intervalYears < 0) {
             throw new IllegalArgumentException("区间年份数不能为负：" + intervalYears);
         }
@@ -83,6 +86,7 @@ public final class ScoringPipeline {
         this.units = units;
         this.draws = draws;
         this.intervalYears = intervalYears;
+        this.intervalsInSql = intervalsInSql;
     }
 
     /** {@link #withIntervalYears}: rank intervals for every year scored. */
@@ -94,7 +98,17 @@ public final class ScoringPipeline {
      * a town's profile history (the league table, comparison and profile header ask for one year).
      */
     public ScoringPipeline withIntervalYears(int years) {
-        return new ScoringPipeline(versions, units, draws, years);
+        return new ScoringPipeline(versions, units, draws, years, intervalsInSql);
+    }
+
+    /**
+     * The same pipeline with the rank intervals computed as SQL on the engine (stages 13–14, {@link SqlIntervals})
+     * or in Java ({@link RankIntervals}) — the same draws and the same intervals either way. By default an
+     * in-process engine (DuckDB) takes the Java path, several times faster there (docs/benchmarks.md), and a
+     * distributed one (Spark) the SQL path, so that no score table is collected to the driver.
+     */
+    public ScoringPipeline withIntervalsInSql(boolean inSql) {
+        return new ScoringPipeline(versions, units, draws, intervalYears, inSql);
     }
 
     private static Map<String, String> marts() {
@@ -176,7 +190,7 @@ public final class ScoringPipeline {
                 version -> CatalogVersions.PER_VERSION_RESULTS.forEach(table -> engine.materialise(table,
                         sql(RESULT_STAGES.stream().filter(s -> s.endsWith(table)).findFirst().orElseThrow(), version))));
         DROP_AFTER_RESULTS.forEach(engine::drop);
-        engine.register(rankIntervals(engine));
+        rankIntervals(engine);
         DROP_AFTER_INTERVALS.forEach(engine::drop);
         tick.accept("rank_intervals");
     }
@@ -192,19 +206,37 @@ public final class ScoringPipeline {
     static final List<String> DROP_AFTER_INTERVALS = List.of("indicator_scores");
 
     /** Each version's rank intervals for its years (the newest {@link #intervalYears} if set), under its own tree. */
-    private InputTable rankIntervals(SqlEngine engine) {
+    private void rankIntervals(SqlEngine engine) {
         int from = Integer.MIN_VALUE;
         if (intervalYears != ALL_YEARS) {
             Object newest = engine.query("SELECT MAX(year) AS y FROM indicator_scores").get(0).get("y");
             from = newest == null ? Integer.MIN_VALUE : ((Number) newest).intValue() - intervalYears + 1;
         }
         int first = from;
-        List<InputTable> parts = versions.stream().filter(v -> v.lastYear() >= first)
-                .map(v -> RankIntervals.compute(engine, CatalogTree.of(v.catalog()), SEED, draws,
-                        RankIntervals.DEFAULT_WEIGHT_NOISE, Math.max(first, v.firstYear()), v.lastYear())).toList();
-        List<Object[]> rows = new java.util.ArrayList<>();
-        parts.forEach(p -> rows.addAll(p.rows()));
-        return new InputTable("rank_intervals", RankIntervals.COLUMNS, rows);
+        List<CatalogVersions.InForce> scored = versions.stream().filter(v -> v.lastYear() >= first).toList();
+        boolean inSql = intervalsInSql != null ? intervalsInSql : !engine.inProcess();
+        if (!inSql) {
+            List<Object[]> rows = new java.util.ArrayList<>();
+            scored.forEach(v -> rows.addAll(RankIntervals.compute(engine, CatalogTree.of(v.catalog()), SEED, draws,
+                    RankIntervals.DEFAULT_WEIGHT_NOISE, Math.max(first, v.firstYear()), v.lastYear()).rows()));
+            engine.register(new InputTable("rank_intervals", RankIntervals.COLUMNS, rows));
+            return;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < scored.size(); i++) {
+            CatalogVersions.InForce v = scored.get(i);
+            SqlIntervals.materialise(engine, "rank_intervals__v" + i, CatalogTree.of(v.catalog()), SEED, draws,
+                    RankIntervals.DEFAULT_WEIGHT_NOISE, Math.max(first, v.firstYear()), v.lastYear());
+            parts.add("SELECT * FROM rank_intervals__v" + i);
+        }
+        if (parts.isEmpty()) {
+            engine.register(new InputTable("rank_intervals", RankIntervals.COLUMNS, List.of()));
+            return;
+        }
+        engine.materialise("rank_intervals", String.join(" UNION ALL ", parts));
+        for (int i = 0; i < scored.size(); i++) {
+            engine.drop("rank_intervals__v" + i);
+        }
     }
 
     private static void runStage(SqlEngine engine, String stage, Catalog catalog, Consumer<String> tick) {

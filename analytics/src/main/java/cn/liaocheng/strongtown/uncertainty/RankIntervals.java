@@ -58,7 +58,7 @@ public final class RankIntervals {
                 .computeIfAbsent(r.integer(1), k -> new ArrayList<>()).add(new Official(r.string(0), r.integer(1), r.integer(2))));
         List<Object[]> rows = years.entrySet().parallelStream()
                 .flatMap(e -> intervals(e.getValue(), model, official.getOrDefault(e.getKey(), List.of()),
-                        seed ^ (31L * e.getKey()), draws, noise).stream())
+                        IntervalDraws.of(model, IntervalDraws.seedOfYear(seed, e.getKey()), draws, noise)).stream())
                 .sorted(Comparator.comparing((Object[] r) -> (Integer) r[1]).thenComparing(r -> (String) r[0]))
                 .toList();
         return new InputTable("rank_intervals", COLUMNS, rows);
@@ -74,15 +74,17 @@ public final class RankIntervals {
     }
 
     private static List<Object[]> intervals(YearScores scores, Aggregator model, List<Official> official,
-                                            long seed, int draws, double noise) {
-        int[][] ranks = new MonteCarlo(scores, model, seed, noise).draw(draws);
+                                            IntervalDraws plan) {
+        int draws = plan.draws();
+        int[][] ranks = new MonteCarlo(scores, model, plan).draw();
         List<Object[]> rows = new ArrayList<>();
         double[][] bounds = new double[official.size()][];
         for (int o = 0; o < official.size(); o++) {
             int t = scores.townIndex(official.get(o).town());
             int[] sorted = ranks[t].clone();
             Arrays.sort(sorted);
-            bounds[o] = new double[] {quantile(sorted, 0.5), quantile(sorted, 0.05), quantile(sorted, 0.95)};
+            bounds[o] = new double[] {rounded(quantile(sorted, 0.5)), rounded(quantile(sorted, 0.05)),
+                    rounded(quantile(sorted, 0.95))};
         }
         for (int o = 0; o < official.size(); o++) {
             boolean overlapsNext = o + 1 < official.size() && bounds[o][2] >= bounds[o + 1][1] && bounds[o + 1][2] >= bounds[o][1];
@@ -90,6 +92,14 @@ public final class RankIntervals {
             rows.add(new Object[] {r.town(), r.year(), r.rank(), bounds[o][0], bounds[o][1], bounds[o][2], overlapsNext, draws});
         }
         return rows;
+    }
+
+    /**
+     * A quantile rounded to 6 decimals, as stage 14 does: engines interpolate with differently ordered
+     * arithmetic (40.9 against 40.900000000000006), and the exact quantiles of ranks have at most a few decimals.
+     */
+    static double rounded(double quantile) {
+        return Math.round(quantile * 1e6) / 1e6;
     }
 
     /** Linear interpolation between order statistics (type 7), as numpy's and R's default. */
