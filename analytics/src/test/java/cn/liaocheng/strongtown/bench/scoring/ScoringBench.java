@@ -28,7 +28,8 @@ import cn.liaocheng.strongtown.town.TownRegistry;
  * <p>System properties: {@code bench.interval-years} (rank intervals for the newest N years; default every
  * year), {@code bench.lake-cache} (a folder: each generated lake is kept there under its towns and scale and
  * reused by later runs, whose {@code generate_s} is then 0; default none), {@code bench.rounds} (scorings of
- * each lake in the same JVM, the later ones warm; default 1). The peak RSS of each scale is the
+ * each lake in the same JVM, the later ones warm; default 1), {@code bench.intervals-in-sql} (the rank
+ * intervals by stages 13–14 on DuckDB instead of the Java Monte Carlo; default false). The peak RSS of each scale is the
  * process's high-water mark ({@code VmHWM}), reset before the scale.
  */
 public final class ScoringBench {
@@ -44,6 +45,7 @@ public final class ScoringBench {
         int intervalYears = Integer.getInteger("bench.interval-years", ScoringPipeline.ALL_YEARS);
         String cache = System.getProperty("bench.lake-cache");
         int rounds = Integer.getInteger("bench.rounds", 1);
+        boolean intervalsInSql = Boolean.getBoolean("bench.intervals-in-sql");
         System.out.println("towns,enterprise_year_rows,generate_s,registry_s,scoring_s,intervals_s,total_s,peak_rss_mb");
         for (int i = 0; i + 1 < plan.length; i += 2) {
             int count = Integer.parseInt(plan[i]);
@@ -67,18 +69,22 @@ public final class ScoringBench {
                     long start = System.nanoTime();
                     Map<String, Long> finishedAt = new LinkedHashMap<>();
                     try (DuckDbEngine engine = new DuckDbEngine()) {
-                        System.err.printf("%d towns, round %d: DuckDB memory_limit %d MB, Java heap max %d MB, interval years %s%n",
+                        System.err.printf("%d towns, round %d: DuckDB memory_limit %d MB, Java heap max %d MB, interval years %s, intervals in %s%n",
                                 count, round, engine.limits().memoryBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20,
-                                intervalYears == ScoringPipeline.ALL_YEARS ? "all" : intervalYears);
+                                intervalYears == ScoringPipeline.ALL_YEARS ? "all" : intervalYears,
+                                intervalsInSql ? "SQL (stages 13-14)" : "Java");
                         new ScoringPipeline(catalog, ScoringUnit.of(towns)).withIntervalYears(intervalYears)
+                                .withIntervalsInSql(intervalsInSql)
                                 .run(engine, root.toString(), new LocalSnapshotStore(lake), true,
-                                        (f, step) -> finishedAt.put(step, System.nanoTime()));
+                                        (f, step) -> {
+                                            long at = System.nanoTime();
+                                            long previous = finishedAt.values().stream().reduce((x, y) -> y).orElse(start);
+                                            finishedAt.put(step, at);
+                                            // as each step ends, so that a long run shows where it is
+                                            System.err.printf("  %-24s %6.2f s  (RSS peak %d MB)%n", step,
+                                                    (at - previous) / 1e9, PeakRss.megabytes());
+                                        });
                     }
-                    long[] previous = {start};
-                    finishedAt.forEach((step, at) -> {
-                        System.err.printf("  %-24s %6.2f s%n", step, (at - previous[0]) / 1e9);
-                        previous[0] = at;
-                    });
                     long end = System.nanoTime();
                     // registry: stage 01; scoring: stages 02–12 and peer groups; intervals: the Monte Carlo
                     long registry = finishedAt.get("01_registry_measures") - start;
