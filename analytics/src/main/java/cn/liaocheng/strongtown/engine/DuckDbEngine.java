@@ -53,11 +53,6 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     @Override
-    public boolean inProcess() {
-        return true;
-    }
-
-    @Override
     public String name() {
         return "duckdb";
     }

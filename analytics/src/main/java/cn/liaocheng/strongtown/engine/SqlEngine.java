@@ -84,14 +84,6 @@ public interface SqlEngine extends AutoCloseable {
     default void drop(String table) {
     }
 
-    /**
-     * Whether the engine runs in this JVM (embedded): then steps written in Java may read its rows cheaply.
-     * A distributed engine answers false, and the pipeline keeps its work in SQL on the executors.
-     */
-    default boolean inProcess() {
-        return false;
-    }
-
     @Override
     void close();
 }

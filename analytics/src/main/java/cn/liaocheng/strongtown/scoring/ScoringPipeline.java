@@ -54,7 +54,7 @@ public final class ScoringPipeline {
     private final int draws;
     /** Rank intervals for the newest this many years only; 0 for every year. */
     private final int intervalYears;
-    /** Rank intervals as SQL on the engine (stages 13–14) rather than in Java; null: as the engine suits. */
+    /** Rank intervals as SQL on the engine (stages 13–14) rather than in Java; null: {@link #INTERVALS_SQL_PROPERTY}. */
     private final Boolean intervalsInSql;
 
     public ScoringPipeline(Catalog catalog, List<ScoringUnit> units) {
@@ -73,7 +73,7 @@ public final class ScoringPipeline {
 
     /** @param draws Monte-Carlo draws for the rank intervals */
     public ScoringPipeline(List<Catalog> versions, List<ScoringUnit> units, int draws) {
-        this(CatalogVersions.inForce(versions), units, draws, ALL_YEARS, null);
+        this(CatalogVersions.inForce(versions), units, draws, Integer.getInteger(INTERVAL_YEARS_PROPERTY, ALL_YEARS), null);
     }
 
     private ScoringPipeline(List<CatalogVersions.InForce> versions, List<ScoringUnit> units, int draws,
@@ -89,8 +89,15 @@ public final class ScoringPipeline {
         this.intervalsInSql = intervalsInSql;
     }
 
-    /** {@link #withIntervalYears}: rank intervals for every year scored. */
+    /** {@link #withIntervalYears}: rank intervals for every year scored (the default). */
     public static final int ALL_YEARS = 0;
+    /**
+     * System property setting {@link #withIntervalYears} for every pipeline the process builds (the dashboard's
+     * re-scoring, the command line), e.g. {@code -Dstrongtown.rank-intervals.years=1} at national scale.
+     */
+    public static final String INTERVAL_YEARS_PROPERTY = "strongtown.rank-intervals.years";
+    /** System property: {@code true} computes the rank intervals as SQL ({@link #withIntervalsInSql}). */
+    public static final String INTERVALS_SQL_PROPERTY = "strongtown.rank-intervals.sql";
 
     /**
      * The same pipeline with rank intervals for the newest {@code years} years only ({@link #ALL_YEARS} for
@@ -103,9 +110,10 @@ public final class ScoringPipeline {
 
     /**
      * The same pipeline with the rank intervals computed as SQL on the engine (stages 13–14, {@link SqlIntervals})
-     * or in Java ({@link RankIntervals}) — the same draws and the same intervals either way. By default an
-     * in-process engine (DuckDB) takes the Java path, several times faster there (docs/benchmarks.md), and a
-     * distributed one (Spark) the SQL path, so that no score table is collected to the driver.
+     * or in Java ({@link RankIntervals}) — the same draws and the same intervals either way (SqlIntervalsTest).
+     * The default is Java on every engine, or {@link #INTERVALS_SQL_PROPERTY}: the SQL path's work is draws ×
+     * towns × indicators rows, far slower on DuckDB and on Spark {@code local[2]} (docs/benchmarks.md); it is
+     * the path for a real cluster, where it keeps the score table off the driver.
      */
     public ScoringPipeline withIntervalsInSql(boolean inSql) {
         return new ScoringPipeline(versions, units, draws, intervalYears, inSql);
@@ -214,7 +222,7 @@ public final class ScoringPipeline {
         }
         int first = from;
         List<CatalogVersions.InForce> scored = versions.stream().filter(v -> v.lastYear() >= first).toList();
-        boolean inSql = intervalsInSql != null ? intervalsInSql : !engine.inProcess();
+        boolean inSql = intervalsInSql != null ? intervalsInSql : Boolean.getBoolean(INTERVALS_SQL_PROPERTY);
         if (!inSql) {
             List<Object[]> rows = new java.util.ArrayList<>();
             scored.forEach(v -> rows.addAll(RankIntervals.compute(engine, CatalogTree.of(v.catalog()), SEED, draws,
