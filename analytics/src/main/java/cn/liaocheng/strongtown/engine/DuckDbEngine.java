@@ -135,7 +135,6 @@ public final class DuckDbEngine implements SqlEngine {
     @Override
     public void drop(String table) {
         execute("DROP TABLE IF EXISTS " + table);
-        execute("DROP VIEW IF EXISTS " + table);
     }
 
     /** Streams the rows straight off the JDBC result set: no map, no list of all rows. */
