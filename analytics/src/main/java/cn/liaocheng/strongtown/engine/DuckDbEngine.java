@@ -20,17 +20,36 @@ import org.duckdb.DuckDBConnection;
 
 import cn.liaocheng.strongtown.lake.DuckDb;
 
-/** The embedded default engine: an in-memory DuckDB that reads and writes the lake's Parquet. */
+/**
+ * The embedded default engine: an in-memory DuckDB that reads and writes the lake's Parquet. Its memory is
+ * bounded ({@link DuckDbLimits}) and what does not fit spills to a temporary directory of its own, removed on
+ * close: DuckDB's own default (80 % of RAM) on top of the JVM's heap took the whole machine at national scale.
+ */
 public final class DuckDbEngine implements SqlEngine {
 
     private final Connection conn;
+    private final DuckDbLimits limits;
 
+    /** Limits from the system properties, else the defaults ({@link DuckDbLimits#fromSystem()}). */
     public DuckDbEngine() {
+        this(DuckDbLimits.fromSystem());
+    }
+
+    public DuckDbEngine(DuckDbLimits limits) {
+        this.limits = limits;
         try {
             this.conn = DuckDb.inMemory();
-        } catch (SQLException e) {
+            Files.createDirectories(limits.tempDirectory());
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("无法启动 DuckDB：" + e.getMessage(), e);
         }
+        execute("SET memory_limit = " + DuckDb.literal(limits.memoryBytes() / (1024 * 1024) + "MiB"));
+        execute("SET temp_directory = " + DuckDb.literal(limits.tempDirectory()));
+    }
+
+    /** The limits this engine runs under. */
+    public DuckDbLimits limits() {
+        return limits;
     }
 
     @Override
@@ -114,6 +133,56 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     @Override
+    public void drop(String table) {
+        execute("DROP TABLE IF EXISTS " + table);
+    }
+
+    /** Streams the rows straight off the JDBC result set: no map, no list of all rows. */
+    @Override
+    public void scan(String sql, RowReader reader) {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            JdbcRow row = new JdbcRow(rs);
+            while (rs.next()) {
+                reader.read(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("DuckDB 查询失败：" + e.getMessage(), e);
+        }
+    }
+
+    /** The current row of a result set; columns numbered from 0. */
+    private record JdbcRow(ResultSet rs) implements TypedRow {
+
+        @Override
+        public String string(int column) {
+            try {
+                return rs.getString(column + 1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public int integer(int column) {
+            try {
+                return rs.getInt(column + 1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public double number(int column) {
+            try {
+                double value = rs.getDouble(column + 1);
+                return rs.wasNull() ? Double.NaN : value;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Override
     public List<Map<String, Object>> query(String sql) {
         try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData meta = rs.getMetaData();
@@ -145,6 +214,17 @@ public final class DuckDbEngine implements SqlEngine {
             conn.close();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        } finally {
+            deleteQuietly(limits.tempDirectory());
+        }
+    }
+
+    /** The spill directory is this engine's alone; DuckDB removes its files, this removes the folder. */
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // nothing to remove, or already gone
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.liaocheng.strongtown.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,59 @@ public interface SqlEngine extends AutoCloseable {
 
     /** Runs a query and returns all rows (small results only: manifests, tests). */
     List<Map<String, Object>> query(String sql);
+
+    /**
+     * Reads a large result row by row, typed, without a map per row (the rank intervals read every score).
+     * Columns are numbered from 0 in the SELECT's order. This default goes through {@link #query}; engines
+     * that can stream override it.
+     */
+    default void scan(String sql, RowReader reader) {
+        for (Map<String, Object> values : query(sql)) {
+            List<Object> row = new ArrayList<>(values.values());
+            reader.read(new TypedRow() {
+                @Override
+                public String string(int column) {
+                    Object v = row.get(column);
+                    return v == null ? null : v.toString();
+                }
+
+                @Override
+                public int integer(int column) {
+                    Object v = row.get(column);
+                    return v == null ? 0 : ((Number) v).intValue();
+                }
+
+                @Override
+                public double number(int column) {
+                    Object v = row.get(column);
+                    return v == null ? Double.NaN : ((Number) v).doubleValue();
+                }
+            });
+        }
+    }
+
+    /** One row of a {@link #scan}, valid only during the call that receives it. */
+    interface TypedRow {
+        String string(int column);
+
+        /** 0 for NULL, as JDBC. */
+        int integer(int column);
+
+        /** NaN for NULL. */
+        double number(int column);
+    }
+
+    @FunctionalInterface
+    interface RowReader {
+        void read(TypedRow row);
+    }
+
+    /**
+     * Forgets a table no later stage reads, so that its memory is free for the next ones. Engines that keep
+     * nothing between stages need not do anything.
+     */
+    default void drop(String table) {
+    }
 
     @Override
     void close();

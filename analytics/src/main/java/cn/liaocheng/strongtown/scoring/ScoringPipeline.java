@@ -23,6 +23,7 @@ import cn.liaocheng.strongtown.lake.SnapshotPointer;
 import cn.liaocheng.strongtown.peer.PeerGroups;
 import cn.liaocheng.strongtown.task.ProgressListener;
 import cn.liaocheng.strongtown.uncertainty.RankIntervals;
+import cn.liaocheng.strongtown.uncertainty.SqlIntervals;
 
 /**
  * Raw lake data → published mart snapshot, through the named SQL stages in {@code stages/} and two
@@ -51,6 +52,10 @@ public final class ScoringPipeline {
     private final List<CatalogVersions.InForce> versions;
     private final List<ScoringUnit> units;
     private final int draws;
+    /** Rank intervals for the newest this many years only; 0 for every year. */
+    private final int intervalYears;
+    /** Rank intervals as SQL on the engine (stages 13–14) rather than in Java; null: {@link #INTERVALS_SQL_PROPERTY}. */
+    private final Boolean intervalsInSql;
 
     public ScoringPipeline(Catalog catalog, List<ScoringUnit> units) {
         this(List.of(catalog), units, RankIntervals.DEFAULT_DRAWS);
@@ -68,10 +73,50 @@ public final class ScoringPipeline {
 
     /** @param draws Monte-Carlo draws for the rank intervals */
     public ScoringPipeline(List<Catalog> versions, List<ScoringUnit> units, int draws) {
-        this.versions = CatalogVersions.inForce(versions);
-        this.catalog = this.versions.get(this.versions.size() - 1).catalog();
+        this(CatalogVersions.inForce(versions), units, draws, Integer.getInteger(INTERVAL_YEARS_PROPERTY, ALL_YEARS), null);
+    }
+
+    private ScoringPipeline(List<CatalogVersions.InForce> versions, List<ScoringUnit> units, int draws,
+                            int intervalYears, Boolean intervalsInSql) {
+        if (intervalYears < 0) {
+            throw new IllegalArgumentException("区间年份数不能为负：" + intervalYears);
+        }
+        this.versions = versions;
+        this.catalog = versions.get(versions.size() - 1).catalog();
         this.units = units;
         this.draws = draws;
+        this.intervalYears = intervalYears;
+        this.intervalsInSql = intervalsInSql;
+    }
+
+    /** {@link #withIntervalYears}: rank intervals for every year scored (the default). */
+    public static final int ALL_YEARS = 0;
+    /**
+     * System property setting {@link #withIntervalYears} for every pipeline the process builds (the dashboard's
+     * re-scoring, the command line), e.g. {@code -Dstrongtown.rank-intervals.years=1} at national scale.
+     */
+    public static final String INTERVAL_YEARS_PROPERTY = "strongtown.rank-intervals.years";
+    /** System property: {@code true} computes the rank intervals as SQL ({@link #withIntervalsInSql}). */
+    public static final String INTERVALS_SQL_PROPERTY = "strongtown.rank-intervals.sql";
+
+    /**
+     * The same pipeline with rank intervals for the newest {@code years} years only ({@link #ALL_YEARS} for
+     * every year): the Monte Carlo is the costliest step at scale, and older years' intervals are read only by
+     * a town's profile history (the league table, comparison and profile header ask for one year).
+     */
+    public ScoringPipeline withIntervalYears(int years) {
+        return new ScoringPipeline(versions, units, draws, years, intervalsInSql);
+    }
+
+    /**
+     * The same pipeline with the rank intervals computed as SQL on the engine (stages 13–14, {@link SqlIntervals})
+     * or in Java ({@link RankIntervals}) — the same draws and the same intervals either way (SqlIntervalsTest).
+     * The default is Java on every engine, or {@link #INTERVALS_SQL_PROPERTY}: the SQL path's work is draws ×
+     * towns × indicators rows, far slower on DuckDB and on Spark {@code local[2]} (docs/benchmarks.md); it is
+     * the path for a real cluster, where it keeps the score table off the driver.
+     */
+    public ScoringPipeline withIntervalsInSql(boolean inSql) {
+        return new ScoringPipeline(versions, units, draws, intervalYears, inSql);
     }
 
     private static Map<String, String> marts() {
@@ -139,6 +184,7 @@ public final class ScoringPipeline {
         CatalogVersions.score(engine, versions, units, version -> {
             INPUT_STAGES.forEach(stage -> runStage(engine, stage, version, tick));
             SCORE_STAGES.forEach(stage -> runStage(engine, stage, version, tick));
+            DROP_AFTER_SCORES.forEach(engine::drop);
             aggregate(engine, CatalogTree.of(version), tick);
         });
         // peer groups read the registry measures only, which no catalog version changes
@@ -151,17 +197,54 @@ public final class ScoringPipeline {
         CatalogVersions.rerun(engine, versions, units, CatalogVersions.PER_VERSION_RESULTS,
                 version -> CatalogVersions.PER_VERSION_RESULTS.forEach(table -> engine.materialise(table,
                         sql(RESULT_STAGES.stream().filter(s -> s.endsWith(table)).findFirst().orElseThrow(), version))));
-        engine.register(rankIntervals(engine));
+        DROP_AFTER_RESULTS.forEach(engine::drop);
+        rankIntervals(engine);
+        DROP_AFTER_INTERVALS.forEach(engine::drop);
         tick.accept("rank_intervals");
     }
 
-    /** Each version's rank intervals for its years, under its own tree. */
-    private InputTable rankIntervals(SqlEngine engine) {
-        List<InputTable> parts = versions.stream().map(v -> RankIntervals.compute(engine, CatalogTree.of(v.catalog()), SEED,
-                draws, RankIntervals.DEFAULT_WEIGHT_NOISE, v.firstYear(), v.lastYear())).toList();
-        List<Object[]> rows = new java.util.ArrayList<>();
-        parts.forEach(p -> rows.addAll(p.rows()));
-        return new InputTable(parts.get(0).name(), parts.get(0).columns(), rows);
+    /*
+     * Stage tables no later stage reads, dropped as soon as they are done with (peak memory at national scale
+     * came from keeping every stage): the inputs of stage 06 once scores exist (each catalog version recomputes
+     * them); aggregation's inputs once stages 08–12 ran (10 and its per-version re-runs read base values and
+     * registry measures); the indicator scores once the intervals are drawn. Marts stay.
+     */
+    static final List<String> DROP_AFTER_SCORES = List.of("transformed_values", "pooled_statistics");
+    static final List<String> DROP_AFTER_RESULTS = List.of("aggregate_scores", "base_values", "registry_measures");
+    static final List<String> DROP_AFTER_INTERVALS = List.of("indicator_scores");
+
+    /** Each version's rank intervals for its years (the newest {@link #intervalYears} if set), under its own tree. */
+    private void rankIntervals(SqlEngine engine) {
+        int from = Integer.MIN_VALUE;
+        if (intervalYears != ALL_YEARS) {
+            Object newest = engine.query("SELECT MAX(year) AS y FROM indicator_scores").get(0).get("y");
+            from = newest == null ? Integer.MIN_VALUE : ((Number) newest).intValue() - intervalYears + 1;
+        }
+        int first = from;
+        List<CatalogVersions.InForce> scored = versions.stream().filter(v -> v.lastYear() >= first).toList();
+        boolean inSql = intervalsInSql != null ? intervalsInSql : Boolean.getBoolean(INTERVALS_SQL_PROPERTY);
+        if (!inSql) {
+            List<Object[]> rows = new java.util.ArrayList<>();
+            scored.forEach(v -> rows.addAll(RankIntervals.compute(engine, CatalogTree.of(v.catalog()), SEED, draws,
+                    RankIntervals.DEFAULT_WEIGHT_NOISE, Math.max(first, v.firstYear()), v.lastYear()).rows()));
+            engine.register(new InputTable("rank_intervals", RankIntervals.COLUMNS, rows));
+            return;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < scored.size(); i++) {
+            CatalogVersions.InForce v = scored.get(i);
+            SqlIntervals.materialise(engine, "rank_intervals__v" + i, CatalogTree.of(v.catalog()), SEED, draws,
+                    RankIntervals.DEFAULT_WEIGHT_NOISE, Math.max(first, v.firstYear()), v.lastYear());
+            parts.add("SELECT * FROM rank_intervals__v" + i);
+        }
+        if (parts.isEmpty()) {
+            engine.register(new InputTable("rank_intervals", RankIntervals.COLUMNS, List.of()));
+            return;
+        }
+        engine.materialise("rank_intervals", String.join(" UNION ALL ", parts));
+        for (int i = 0; i < scored.size(); i++) {
+            engine.drop("rank_intervals__v" + i);
+        }
     }
 
     private static void runStage(SqlEngine engine, String stage, Catalog catalog, Consumer<String> tick) {
@@ -182,6 +265,9 @@ public final class ScoringPipeline {
             tick.accept(AGGREGATE_STAGE + "#" + depth);
         }
         engine.materialise("aggregate_scores", "SELECT * FROM aggregate_scores_" + tree.maxDepth());
+        for (int depth = 0; depth <= tree.maxDepth(); depth++) {
+            engine.drop("aggregate_scores_" + depth);
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package cn.liaocheng.strongtown.uncertainty;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 import cn.liaocheng.strongtown.scoring.Aggregator;
 import cn.liaocheng.strongtown.scoring.CompetitionRanks;
@@ -14,18 +13,17 @@ final class MonteCarlo {
 
     private final YearScores scores;
     private final Aggregator aggregator;
-    private final SplittableRandom random;
-    private final double noise;
+    private final IntervalDraws plan;
 
-    MonteCarlo(YearScores scores, Aggregator aggregator, long seed, double noise) {
+    MonteCarlo(YearScores scores, Aggregator aggregator, IntervalDraws plan) {
         this.scores = scores;
         this.aggregator = aggregator;
-        this.random = new SplittableRandom(seed);
-        this.noise = noise;
+        this.plan = plan;
     }
 
     /** ranks[town][draw]; a town without a composite in a draw is ranked after every town with one. */
-    int[][] draw(int draws) {
+    int[][] draw() {
+        int draws = plan.draws();
         int towns = scores.towns.size();
         int indicators = aggregator.indicators();
         int[][] ranks = new int[towns][draws];
@@ -34,10 +32,9 @@ final class MonteCarlo {
         double[] composite = new double[towns];
         boolean[][] complete = scores.complete();
         boolean linear = aggregator.allArithmetic();
-        double[][] base = aggregator.weights();
         for (int d = 0; d < draws; d++) {
-            int variant = random.nextInt(YearScores.VARIANTS);
-            double[][] w = perturbed(base);
+            int variant = plan.variant[d];
+            double[][] w = plan.weights[d];
             // With arithmetic means all the way up, a town with every score present (coverage 1 everywhere) has
             // a composite that is a fixed weighted sum of its indicator scores: one dot product, not the tree.
             double[] shares = linear ? Arrays.copyOf(aggregator.shares(w), indicators) : null;
@@ -64,16 +61,5 @@ final class MonteCarlo {
             }
         }
         return ranks;
-    }
-
-    private double[][] perturbed(double[][] base) {
-        double[][] w = new double[base.length][];
-        for (int a = 0; a < w.length; a++) {
-            w[a] = new double[base[a].length];
-            for (int i = 0; i < base[a].length; i++) {
-                w[a][i] = base[a][i] * (1 + noise * (2 * random.nextDouble() - 1));
-            }
-        }
-        return w;
     }
 }

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import cn.liaocheng.strongtown.engine.InputTable;
 import cn.liaocheng.strongtown.engine.InputTable.Column;
@@ -36,11 +35,10 @@ public final class RankIntervals {
             SELECT s.town_code, s.year, s.indicator_id, ROUND(s.score, 9) AS configured,
                    ROUND(s.score_minmax, 9) AS minmax, ROUND(s.score_zscore, 9) AS zscore
             FROM indicator_scores s
-            WHERE s.score IS NOT NULL
-            ORDER BY s.year, s.town_code, s.indicator_id""";
+            WHERE s.score IS NOT NULL AND s.year BETWEEN %d AND %d""";
     static final String OFFICIAL_SQL = """
             SELECT town_code, year, rank_city FROM ranked_scores
-            WHERE item_type = 'composite' AND rank_city IS NOT NULL
+            WHERE item_type = 'composite' AND rank_city IS NOT NULL AND year BETWEEN %d AND %d
             ORDER BY year, rank_city, town_code""";
 
     private RankIntervals() {
@@ -54,39 +52,54 @@ public final class RankIntervals {
     public static InputTable compute(SqlEngine engine, CatalogTree tree, long seed, int draws, double noise,
                                      int firstYear, int lastYear) {
         Aggregator model = Aggregator.of(tree);
-        Map<Integer, YearScores> years = new TreeMap<>(YearScores.load(engine.query(SCORES_SQL), model));
-        years.keySet().removeIf(year -> year < firstYear || year > lastYear);
-        Map<Integer, List<Map<String, Object>>> official = engine.query(OFFICIAL_SQL).stream()
-                .collect(Collectors.groupingBy(r -> ((Number) r.get("year")).intValue(), TreeMap::new, Collectors.toList()));
+        Map<Integer, YearScores> years = YearScores.load(engine, SCORES_SQL.formatted(firstYear, lastYear), model);
+        Map<Integer, List<Official>> official = new TreeMap<>();
+        engine.scan(OFFICIAL_SQL.formatted(firstYear, lastYear), r -> official
+                .computeIfAbsent(r.integer(1), k -> new ArrayList<>()).add(new Official(r.string(0), r.integer(1), r.integer(2))));
         List<Object[]> rows = years.entrySet().parallelStream()
                 .flatMap(e -> intervals(e.getValue(), model, official.getOrDefault(e.getKey(), List.of()),
-                        seed ^ (31L * e.getKey()), draws, noise).stream())
+                        IntervalDraws.of(model, IntervalDraws.seedOfYear(seed, e.getKey()), draws, noise)).stream())
                 .sorted(Comparator.comparing((Object[] r) -> (Integer) r[1]).thenComparing(r -> (String) r[0]))
                 .toList();
-        return new InputTable("rank_intervals", List.of(new Column("town_code", STRING), new Column("year", INT),
-                new Column("rank_official", INT), new Column("rank_median", DOUBLE), new Column("rank_p5", DOUBLE),
-                new Column("rank_p95", DOUBLE), new Column("overlaps_next", BOOLEAN), new Column("draws", INT)), rows);
+        return new InputTable("rank_intervals", COLUMNS, rows);
     }
 
-    private static List<Object[]> intervals(YearScores scores, Aggregator model, List<Map<String, Object>> official,
-                                            long seed, int draws, double noise) {
-        int[][] ranks = new MonteCarlo(scores, model, seed, noise).draw(draws);
+    /** The columns of the rank_intervals mart. */
+    public static final List<Column> COLUMNS = List.of(new Column("town_code", STRING), new Column("year", INT),
+            new Column("rank_official", INT), new Column("rank_median", DOUBLE), new Column("rank_p5", DOUBLE),
+            new Column("rank_p95", DOUBLE), new Column("overlaps_next", BOOLEAN), new Column("draws", INT));
+
+    /** A town's official composite rank (stage 08). */
+    private record Official(String town, int year, int rank) {
+    }
+
+    private static List<Object[]> intervals(YearScores scores, Aggregator model, List<Official> official,
+                                            IntervalDraws plan) {
+        int draws = plan.draws();
+        int[][] ranks = new MonteCarlo(scores, model, plan).draw();
         List<Object[]> rows = new ArrayList<>();
         double[][] bounds = new double[official.size()][];
         for (int o = 0; o < official.size(); o++) {
-            String town = (String) official.get(o).get("town_code");
-            int t = scores.townIndex(town);
+            int t = scores.townIndex(official.get(o).town());
             int[] sorted = ranks[t].clone();
             Arrays.sort(sorted);
-            bounds[o] = new double[] {quantile(sorted, 0.5), quantile(sorted, 0.05), quantile(sorted, 0.95)};
+            bounds[o] = new double[] {rounded(quantile(sorted, 0.5)), rounded(quantile(sorted, 0.05)),
+                    rounded(quantile(sorted, 0.95))};
         }
         for (int o = 0; o < official.size(); o++) {
             boolean overlapsNext = o + 1 < official.size() && bounds[o][2] >= bounds[o + 1][1] && bounds[o + 1][2] >= bounds[o][1];
-            Map<String, Object> r = official.get(o);
-            rows.add(new Object[] {r.get("town_code"), ((Number) r.get("year")).intValue(),
-                    ((Number) r.get("rank_city")).intValue(), bounds[o][0], bounds[o][1], bounds[o][2], overlapsNext, draws});
+            Official r = official.get(o);
+            rows.add(new Object[] {r.town(), r.year(), r.rank(), bounds[o][0], bounds[o][1], bounds[o][2], overlapsNext, draws});
         }
         return rows;
+    }
+
+    /**
+     * A quantile rounded to 6 decimals, as stage 14 does: engines interpolate with differently ordered
+     * arithmetic (40.9 against 40.900000000000006), and the exact quantiles of ranks have at most a few decimals.
+     */
+    static double rounded(double quantile) {
+        return Math.round(quantile * 1e6) / 1e6;
     }
 
     /** Linear interpolation between order statistics (type 7), as numpy's and R's default. */

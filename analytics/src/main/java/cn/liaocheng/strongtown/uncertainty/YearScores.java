@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import cn.liaocheng.strongtown.engine.SqlEngine;
 import cn.liaocheng.strongtown.scoring.Aggregator;
 
 /** One year's indicator scores under the three normalisations, NaN where a town has no score. */
@@ -18,40 +19,50 @@ final class YearScores {
     private final Map<String, Integer> townIndex = new HashMap<>();
     /** [variant][town][indicator] */
     double[][][] scores;
+    /** Rows per town while loading: [variant][indicator] each. */
+    private List<double[][]> loading = new ArrayList<>();
 
-    static Map<Integer, YearScores> load(List<Map<String, Object>> rows, Aggregator model) {
-        Map<Integer, List<Map<String, Object>>> byYear = new TreeMap<>();
-        rows.forEach(r -> byYear.computeIfAbsent(((Number) r.get("year")).intValue(), k -> new ArrayList<>()).add(r));
+    /**
+     * Reads the scores of the years {@code firstYear} … {@code lastYear} with one streamed query (typed columns,
+     * no map per row): at national scale that is some ten million rows. Columns of {@code sql}: town_code,
+     * year, indicator_id, configured, minmax, zscore.
+     */
+    static Map<Integer, YearScores> load(SqlEngine engine, String sql, Aggregator model) {
         Map<Integer, YearScores> years = new TreeMap<>();
-        byYear.forEach((year, yearRows) -> years.put(year, of(yearRows, model)));
+        Map<String, Integer> indicatorOf = new HashMap<>();
+        int indicators = model.indicators();
+        engine.scan(sql, row -> {
+            int indicator = indicatorOf.computeIfAbsent(row.string(2), model::node);
+            YearScores y = years.computeIfAbsent(row.integer(1), k -> new YearScores());
+            int town = y.townIndex.computeIfAbsent(row.string(0), k -> {
+                y.towns.add(k);
+                double[][] values = new double[VARIANTS][indicators];
+                for (double[] v : values) {
+                    Arrays.fill(v, Double.NaN);
+                }
+                y.loading.add(values);
+                return y.towns.size() - 1;
+            });
+            if (indicator < 0 || indicator >= indicators) {
+                return;
+            }
+            double[][] values = y.loading.get(town);
+            for (int v = 0; v < VARIANTS; v++) {
+                values[v][indicator] = row.number(3 + v);
+            }
+        });
+        years.values().forEach(YearScores::seal);
         return years;
     }
 
-    private static YearScores of(List<Map<String, Object>> rows, Aggregator model) {
-        YearScores y = new YearScores();
-        rows.forEach(r -> y.townIndex.computeIfAbsent((String) r.get("town_code"), k -> {
-            y.towns.add(k);
-            return y.towns.size() - 1;
-        }));
-        y.scores = new double[VARIANTS][y.towns.size()][model.indicators()];
-        for (double[][] variant : y.scores) {
-            for (double[] town : variant) {
-                Arrays.fill(town, Double.NaN);
-            }
-        }
-        String[] columns = {"configured", "minmax", "zscore"};
-        for (Map<String, Object> r : rows) {
-            int indicator = model.node((String) r.get("indicator_id"));
-            if (indicator < 0 || indicator >= model.indicators()) {
-                continue;
-            }
-            int town = y.townIndex.get((String) r.get("town_code"));
+    private void seal() {
+        scores = new double[VARIANTS][towns.size()][];
+        for (int t = 0; t < towns.size(); t++) {
             for (int v = 0; v < VARIANTS; v++) {
-                Object value = r.get(columns[v]);
-                y.scores[v][town][indicator] = value == null ? Double.NaN : ((Number) value).doubleValue();
+                scores[v][t] = loading.get(t)[v];
             }
         }
-        return y;
+        loading = null;
     }
 
     /** [variant][town]: whether the town has every indicator score in that variant. */
@@ -65,7 +76,8 @@ final class YearScores {
         return complete;
     }
 
+    /** The index of a town, or −1 if it has no score this year. */
     int townIndex(String town) {
-        return townIndex.get(town);
+        return townIndex.getOrDefault(town, -1);
     }
 }

@@ -24,6 +24,13 @@ import cn.liaocheng.strongtown.town.TownRegistry;
  * Benchmark (b) of issue 4: the full scoring — every stage, peer clusters and 1,000-draw rank
  * intervals, published as a snapshot — on DuckDB for 10 years of city, province and national scale.
  * Usage: {@code bench/scoring.sh [towns enterprise-scale]…} (see docs/benchmarks.md). Not a test.
+ *
+ * <p>System properties: {@code bench.interval-years} (rank intervals for the newest N years; default every
+ * year), {@code bench.lake-cache} (a folder: each generated lake is kept there under its towns and scale and
+ * reused by later runs, whose {@code generate_s} is then 0; default none), {@code bench.rounds} (scorings of
+ * each lake in the same JVM, the later ones warm; default 1), {@code bench.intervals-in-sql} (the rank
+ * intervals by stages 13–14 on DuckDB instead of the Java Monte Carlo; default false). The peak RSS of each scale is the
+ * process's high-water mark ({@code VmHWM}), reset before the scale.
  */
 public final class ScoringBench {
 
@@ -35,37 +42,63 @@ public final class ScoringBench {
         Catalog catalog = CatalogRepository.load(data.resolve("catalog")).newest();
         TownRegistry city = TownRegistry.load(data.resolve("reference"));
         String[] plan = args.length > 0 ? args : new String[] {"136", "1", "1800", "0.1", "38000", "0.01"};
-        System.out.println("towns,enterprise_year_rows,generate_s,registry_s,scoring_s,intervals_s,total_s");
+        int intervalYears = Integer.getInteger("bench.interval-years", ScoringPipeline.ALL_YEARS);
+        String cache = System.getProperty("bench.lake-cache");
+        int rounds = Integer.getInteger("bench.rounds", 1);
+        boolean intervalsInSql = Boolean.getBoolean("bench.intervals-in-sql");
+        System.out.println("towns,enterprise_year_rows,generate_s,registry_s,scoring_s,intervals_s,total_s,peak_rss_mb");
         for (int i = 0; i + 1 < plan.length; i += 2) {
             int count = Integer.parseInt(plan[i]);
             double scale = Double.parseDouble(plan[i + 1]);
             TownRegistry towns = count == city.towns().size() ? city : SyntheticTowns.of(city, count);
-            Path root = Files.createTempDirectory("scoring-bench");
+            Path root = cache == null ? Files.createTempDirectory("scoring-bench")
+                    : Path.of(cache).resolve("lake-" + count + "-" + scale);
             try {
                 Lake lake = new Lake(root);
                 long t0 = System.nanoTime();
-                var summary = new DemoDataGenerator(towns, catalog)
-                        .generate(lake, new DemoSpec(DemoSpec.DEFAULT_SEED, scale, 2016, 2025), ProgressListener.NONE);
-                long t1 = System.nanoTime();
-                Map<String, Long> finishedAt = new LinkedHashMap<>();
-                try (DuckDbEngine engine = new DuckDbEngine()) {
-                    new ScoringPipeline(catalog, ScoringUnit.of(towns)).run(engine, root.toString(),
-                            new LocalSnapshotStore(lake), true, (f, step) -> finishedAt.put(step, System.nanoTime()));
+                long rows;
+                if (cache != null && Files.exists(root.resolve("raw/enterprises"))) {
+                    rows = 0;
+                } else {
+                    rows = new DemoDataGenerator(towns, catalog).generate(lake,
+                            new DemoSpec(DemoSpec.DEFAULT_SEED, scale, 2016, 2025), ProgressListener.NONE).enterpriseYearRows();
                 }
-                long[] previous = {t1};
-                finishedAt.forEach((step, at) -> {
-                    System.err.printf("  %-24s %6.2f s%n", step, (at - previous[0]) / 1e9);
-                    previous[0] = at;
-                });
-                long t2 = System.nanoTime();
-                // registry: stage 01; scoring: stages 02–12 and peer groups; intervals: the Monte Carlo
-                long registry = finishedAt.get("01_registry_measures") - t1;
-                long intervals = finishedAt.get("rank_intervals") - finishedAt.get("12_rank_drivers");
-                long scoring = finishedAt.get("12_rank_drivers") - finishedAt.get("01_registry_measures");
-                System.out.printf("%d,%d,%.1f,%.2f,%.2f,%.2f,%.2f%n", count, summary.enterpriseYearRows(), (t1 - t0) / 1e9,
-                        registry / 1e9, scoring / 1e9, intervals / 1e9, (t2 - t1) / 1e9);
+                long t1 = System.nanoTime();
+                for (int round = 1; round <= rounds; round++) {
+                    PeakRss.reset();
+                    long start = System.nanoTime();
+                    Map<String, Long> finishedAt = new LinkedHashMap<>();
+                    try (DuckDbEngine engine = new DuckDbEngine()) {
+                        System.err.printf("%d towns, round %d: DuckDB memory_limit %d MB, Java heap max %d MB, interval years %s, intervals in %s%n",
+                                count, round, engine.limits().memoryBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20,
+                                intervalYears == ScoringPipeline.ALL_YEARS ? "all" : intervalYears,
+                                intervalsInSql ? "SQL (stages 13-14)" : "Java");
+                        new ScoringPipeline(catalog, ScoringUnit.of(towns)).withIntervalYears(intervalYears)
+                                .withIntervalsInSql(intervalsInSql)
+                                .run(engine, root.toString(), new LocalSnapshotStore(lake), true,
+                                        (f, step) -> {
+                                            long at = System.nanoTime();
+                                            long previous = finishedAt.values().stream().reduce((x, y) -> y).orElse(start);
+                                            finishedAt.put(step, at);
+                                            // as each step ends, so that a long run shows where it is
+                                            System.err.printf("  %-24s %6.2f s  (RSS peak %d MB)%n", step,
+                                                    (at - previous) / 1e9, PeakRss.megabytes());
+                                        });
+                    }
+                    long end = System.nanoTime();
+                    // registry: stage 01; scoring: stages 02–12 and peer groups; intervals: the Monte Carlo
+                    long registry = finishedAt.get("01_registry_measures") - start;
+                    long intervals = finishedAt.get("rank_intervals") - finishedAt.get("12_rank_drivers");
+                    long scoring = finishedAt.get("12_rank_drivers") - finishedAt.get("01_registry_measures");
+                    System.out.printf("%d,%d,%.1f,%.2f,%.2f,%.2f,%.2f,%d%n", count, rows, round == 1 ? (t1 - t0) / 1e9 : 0,
+                            registry / 1e9, scoring / 1e9, intervals / 1e9, (end - start) / 1e9, PeakRss.megabytes());
+                }
             } finally {
-                AtomicFiles.deleteTree(root);
+                if (cache == null) {
+                    AtomicFiles.deleteTree(root);
+                } else {
+                    AtomicFiles.deleteTree(root.resolve("marts"));
+                }
             }
         }
     }
