@@ -2,20 +2,16 @@ package cn.liaocheng.strongtown.peer;
 
 import static cn.liaocheng.strongtown.engine.InputTable.Type.DOUBLE;
 import static cn.liaocheng.strongtown.engine.InputTable.Type.INT;
-import static cn.liaocheng.strongtown.engine.InputTable.Type.STRING;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
 import org.apache.commons.math3.ml.distance.EuclideanDistance;
 import org.apache.commons.math3.random.JDKRandomGenerator;
-import org.apache.commons.math3.stat.descriptive.moment.Mean;
-import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 import cn.liaocheng.strongtown.catalog.Peers;
 import cn.liaocheng.strongtown.engine.InputTable;
@@ -27,162 +23,187 @@ import cn.liaocheng.strongtown.engine.SqlEngine;
  * town-year — manufacturing and service shares of private firms, above-scale share, log firm count and
  * log revenue per firm, all from the registry. One model is fitted on all years at once, so a cluster
  * means the same in every year and labels are stable; clusters are numbered by falling manufacturing
- * share. The model is fitted on at most {@value #FIT_SAMPLE} town-years (every n-th, so still
- * deterministic) and then every town-year is assigned to its nearest centre, which keeps national scale
- * (~380,000 town-years) fast. Also lists each town's most similar towns of its own cluster in the newest year.
+ * share. Also lists each town's most similar towns of its own cluster in the newest year.
+ *
+ * <p>Only the fit runs in this JVM, on at most {@value #FIT_SAMPLE} town-years (every n-th in code and
+ * year order, so deterministic and the same on every engine). Everything that touches every town-year —
+ * the standardisation, assigning each to its nearest centre, the similar-town lists — is SQL over the
+ * engine, with the centres as a small input table: on Spark it runs on the executors and nothing of the
+ * size of the registry comes to the driver, and DuckDB and Spark run the very same statements. The
+ * results are the tables {@code peer_groups} and {@code similar_towns} in the engine.
  */
 public final class PeerGroups {
 
-    /** Reads the structure variables of stage 01; towns without registry data get no cluster. */
-    static final String STRUCTURE_SQL = """
-            SELECT r.town_code, r.year,
-                   MAX(CASE WHEN r.measure = 'private_entities_alive' THEN r.value END) AS entities,
-                   MAX(CASE WHEN r.measure = 'manufacturing_firms' THEN r.value END) AS manufacturing,
-                   MAX(CASE WHEN r.measure = 'service_firms' THEN r.value END) AS services,
-                   MAX(CASE WHEN r.measure = 'above_scale_firms' THEN r.value END) AS above_scale,
-                   MAX(CASE WHEN r.measure = 'private_revenue' THEN r.value END) AS revenue
-            FROM registry_measures r
-            JOIN towns t ON t.town_code = r.town_code
-            GROUP BY r.town_code, r.year
-            ORDER BY r.town_code, r.year""";
+    static final int FIT_SAMPLE = 5000;
 
-    /** The two tables this step adds: peer_groups and similar_towns. */
-    public record Result(InputTable groups, InputTable similar) {
+    /**
+     * The similar-town search looks at each town's neighbours in manufacturing-share order first
+     * ({@value #NEIGHBOUR_BLOCK} a block, three blocks): the distance to the n-th nearest of those bounds
+     * the true n-th nearest, so only towns that close in manufacturing share (bins of
+     * {@value #BIN_WIDTH} standard deviations) need comparing. Exact, and at national scale it compares
+     * each town with a few hundred others instead of its whole cluster (~10,000).
+     */
+    static final int NEIGHBOUR_BLOCK = 16;
+    static final double BIN_WIDTH = 0.1;
+    /** Widens the bound by far more than rounding in its square root could take off. */
+    private static final double BOUND_MARGIN = 1e-9;
+
+    /** Structure variables of stage 01, unscaled; towns without registry data or firms get no cluster. */
+    static final String STRUCTURE_SQL = """
+            SELECT town_code, year,
+                   manufacturing / entities AS x1, services / entities AS x2, above_scale / entities AS x3,
+                   ln(1 + entities) AS x4, ln(1 + revenue / entities) AS x5
+            FROM (
+              SELECT r.town_code, r.year,
+                     MAX(CASE WHEN r.measure = 'private_entities_alive' THEN r.value END) AS entities,
+                     COALESCE(MAX(CASE WHEN r.measure = 'manufacturing_firms' THEN r.value END), 0) AS manufacturing,
+                     COALESCE(MAX(CASE WHEN r.measure = 'service_firms' THEN r.value END), 0) AS services,
+                     COALESCE(MAX(CASE WHEN r.measure = 'above_scale_firms' THEN r.value END), 0) AS above_scale,
+                     COALESCE(MAX(CASE WHEN r.measure = 'private_revenue' THEN r.value END), 0) AS revenue
+              FROM registry_measures r
+              JOIN towns t ON t.town_code = r.town_code
+              GROUP BY r.town_code, r.year) s
+            WHERE entities > 0""";
+
+    /** Sample standard deviation, as before in Java; a constant variable (or a single town-year) scales to 0. */
+    static final String POINTS_SQL = """
+            SELECT s.town_code, CAST(s.year AS INT) AS year,
+                   CASE WHEN m.s1 > 0 THEN (s.x1 - m.m1) / m.s1 ELSE 0 END AS z1,
+                   CASE WHEN m.s2 > 0 THEN (s.x2 - m.m2) / m.s2 ELSE 0 END AS z2,
+                   CASE WHEN m.s3 > 0 THEN (s.x3 - m.m3) / m.s3 ELSE 0 END AS z3,
+                   CASE WHEN m.s4 > 0 THEN (s.x4 - m.m4) / m.s4 ELSE 0 END AS z4,
+                   CASE WHEN m.s5 > 0 THEN (s.x5 - m.m5) / m.s5 ELSE 0 END AS z5
+            FROM peer_structure s
+            CROSS JOIN (SELECT avg(x1) AS m1, avg(x2) AS m2, avg(x3) AS m3, avg(x4) AS m4, avg(x5) AS m5,
+                               stddev_samp(x1) AS s1, stddev_samp(x2) AS s2, stddev_samp(x3) AS s3,
+                               stddev_samp(x4) AS s4, stddev_samp(x5) AS s5
+                        FROM peer_structure) m""";
+
+    /** Every n-th town-year in code and year order: the bounded, deterministic sample the model is fitted on. */
+    static final String SAMPLE_SQL = """
+            SELECT z1, z2, z3, z4, z5, rn FROM (
+              SELECT z1, z2, z3, z4, z5, row_number() OVER (ORDER BY town_code, year) AS rn FROM peer_points) p
+            WHERE (rn - 1) %% %d = 0
+            ORDER BY rn""";
+
+    /**
+     * Squared distance summed dimension by dimension in order, as {@code (a - b) * (a - b)}: the same
+     * floating-point operations on both engines, and ties go to the lower cluster number.
+     */
+    private static String squaredDistance(String a, String b) {
+        return IntStream.rangeClosed(1, 5).mapToObj(i -> "(%1$s.z%3$d - %2$s.z%3$d) * (%1$s.z%3$d - %2$s.z%3$d)"
+                .formatted(a, b, i)).reduce((x, y) -> x + " + " + y).orElseThrow();
     }
 
-    static final int FIT_SAMPLE = 5000;
+    static final String ASSIGN_SQL = """
+            SELECT town_code, year, cluster FROM (
+              SELECT p.town_code, p.year, c.cluster,
+                     row_number() OVER (PARTITION BY p.town_code, p.year ORDER BY %s, c.cluster) AS nearest
+              FROM peer_points p CROSS JOIN peer_centres c) d
+            WHERE nearest = 1""".formatted(squaredDistance("p", "c"));
+
+    /** Towns of the newest year with their cluster, rank in manufacturing-share order and bin. */
+    static final String NEWEST_SQL = """
+            SELECT p.town_code, p.year, p.z1, p.z2, p.z3, p.z4, p.z5, g.cluster,
+                   CAST(FLOOR((row_number() OVER (PARTITION BY g.cluster ORDER BY p.z1, p.town_code) - 1) / %d.0) AS INT) AS block,
+                   CAST(FLOOR(p.z1 / %s) AS INT) AS bin
+            FROM peer_points p
+            JOIN peer_groups g ON g.town_code = p.town_code AND g.year = p.year
+            WHERE p.year = (SELECT MAX(year) FROM peer_points)""".formatted(NEIGHBOUR_BLOCK, BIN_WIDTH);
+
+    /**
+     * For each town, the bins of manufacturing share that can hold its n nearest: within the distance to
+     * the n-th nearest of the towns in its own and the two adjacent blocks (or to the farthest of them,
+     * if there are fewer — then they are the whole cluster and the bins reach all of it).
+     */
+    static final String BOUND_SQL = """
+            SELECT a.town_code,
+                   GREATEST(CAST(FLOOR((a.z1 - r.bound) / %2$s) AS INT), e.lo) AS bin_lo,
+                   LEAST(CAST(FLOOR((a.z1 + r.bound) / %2$s) AS INT), e.hi) AS bin_hi
+            FROM peer_newest a
+            JOIN (SELECT town_code, MAX(d) * (1 + %3$s) + %3$s AS bound FROM (
+                    SELECT a.town_code, sqrt(%1$s) AS d,
+                           row_number() OVER (PARTITION BY a.town_code ORDER BY sqrt(%1$s), b.town_code) AS k
+                    FROM peer_newest a
+                    JOIN peer_offsets o ON o.d BETWEEN -1 AND 1
+                    JOIN peer_newest b ON b.cluster = a.cluster AND b.block = a.block + o.d
+                    WHERE b.town_code <> a.town_code) c
+                  WHERE k <= %4$s
+                  GROUP BY town_code) r ON r.town_code = a.town_code
+            CROSS JOIN (SELECT MIN(bin) AS lo, MAX(bin) AS hi FROM peer_newest) e""";
 
     private PeerGroups() {
     }
 
-    public static Result compute(SqlEngine engine, Peers settings, long seed) {
-        List<StructurePoint> points = standardised(engine.query(STRUCTURE_SQL));
-        List<Object[]> groups = new ArrayList<>();
-        List<Object[]> similar = new ArrayList<>();
-        if (!points.isEmpty()) {
-            Map<StructurePoint, Integer> labels = cluster(points, Math.min(settings.clusters(), points.size()), seed);
-            labels.forEach((p, label) -> groups.add(new Object[] {p.townCode(), p.year(), label}));
-            similar.addAll(similarTowns(points, labels, settings.similar()));
-        }
-        groups.sort(Comparator.comparing((Object[] r) -> (String) r[0]).thenComparing(r -> (Integer) r[1]));
-        return new Result(
-                new InputTable("peer_groups", List.of(new Column("town_code", STRING), new Column("year", INT),
-                        new Column("cluster", INT)), groups),
-                new InputTable("similar_towns", List.of(new Column("town_code", STRING), new Column("year", INT),
-                        new Column("similarity_rank", INT), new Column("similar_town_code", STRING),
-                        new Column("distance", DOUBLE)), similar));
+    /** Computes {@code peer_groups} and {@code similar_towns} as tables of the engine. */
+    public static void materialise(SqlEngine engine, Peers settings, long seed) {
+        engine.materialise("peer_structure", STRUCTURE_SQL);
+        engine.materialise("peer_points", POINTS_SQL);
+        Map<String, Object> size = engine.query("SELECT count(*) AS n FROM peer_points").get(0);
+        long points = ((Number) size.get("n")).longValue();
+        engine.register(centres(fit(engine, points, settings.clusters(), seed)));
+        engine.materialise("peer_groups", ASSIGN_SQL);
+        similarTowns(engine, settings.similar());
     }
 
-    private static List<StructurePoint> standardised(List<Map<String, Object>> rows) {
-        List<double[]> raw = new ArrayList<>();
-        List<Map<String, Object>> kept = new ArrayList<>();
-        for (Map<String, Object> r : rows) {
-            double entities = number(r.get("entities"));
-            if (entities > 0) {
-                raw.add(new double[] {number(r.get("manufacturing")) / entities, number(r.get("services")) / entities,
-                        number(r.get("above_scale")) / entities, Math.log1p(entities),
-                        Math.log1p(number(r.get("revenue")) / entities)});
-                kept.add(r);
-            }
-        }
-        if (raw.isEmpty()) {
+    /** Centres fitted on the sample, numbered 1… by falling manufacturing share. */
+    static List<double[]> fit(SqlEngine engine, long points, int clusters, long seed) {
+        if (points == 0) {
             return List.of();
         }
-        int dims = raw.get(0).length;
-        for (int d = 0; d < dims; d++) {
-            double[] column = new double[raw.size()];
-            for (int i = 0; i < raw.size(); i++) {
-                column[i] = raw.get(i)[d];
-            }
-            double mean = new Mean().evaluate(column);
-            double sd = new StandardDeviation().evaluate(column);
-            for (double[] p : raw) {
-                p[d] = sd > 0 ? (p[d] - mean) / sd : 0;
-            }
+        long step = Math.max(1, (points + FIT_SAMPLE - 1) / FIT_SAMPLE);
+        List<StructurePoint> sample = new ArrayList<>();
+        for (Map<String, Object> r : engine.query(SAMPLE_SQL.formatted(step))) {
+            sample.add(new StructurePoint(new double[] {number(r.get("z1")), number(r.get("z2")), number(r.get("z3")),
+                    number(r.get("z4")), number(r.get("z5"))}));
         }
-        List<StructurePoint> points = new ArrayList<>();
-        for (int i = 0; i < raw.size(); i++) {
-            Map<String, Object> r = kept.get(i);
-            points.add(new StructurePoint((String) r.get("town_code"), ((Number) r.get("year")).intValue(), raw.get(i)));
+        JDKRandomGenerator random = new JDKRandomGenerator();
+        random.setSeed(seed);
+        int k = (int) Math.min(clusters, points);
+        List<double[]> centres = new ArrayList<>(new KMeansPlusPlusClusterer<StructurePoint>(k, 200,
+                new EuclideanDistance(), random).cluster(sample).stream().map(c -> c.getCenter().getPoint()).toList());
+        centres.sort(Comparator.comparingDouble((double[] c) -> -c[0]));
+        return centres;
+    }
+
+    private static InputTable centres(List<double[]> centres) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int c = 0; c < centres.size(); c++) {
+            double[] p = centres.get(c);
+            rows.add(new Object[] {c + 1, p[0], p[1], p[2], p[3], p[4]});
         }
-        return points;
+        return new InputTable("peer_centres", List.of(new Column("cluster", INT), new Column("z1", DOUBLE),
+                new Column("z2", DOUBLE), new Column("z3", DOUBLE), new Column("z4", DOUBLE), new Column("z5", DOUBLE)),
+                rows);
+    }
+
+    /** For each town in the newest year, the n nearest other towns of its cluster (ties by code). */
+    private static void similarTowns(SqlEngine engine, int n) {
+        engine.materialise("peer_newest", NEWEST_SQL);
+        Map<String, Object> span = engine.query("""
+                SELECT MAX(bin) - MIN(bin) AS bins FROM peer_newest""").get(0);
+        int bins = span.get("bins") == null ? 0 : ((Number) span.get("bins")).intValue();
+        // offsets −1…1 for the blocks, 0…bins for the bins: a small table, so that both joins are on equal keys
+        List<Object[]> offsets = new ArrayList<>();
+        for (int d = -1; d <= Math.max(1, bins); d++) {
+            offsets.add(new Object[] {d});
+        }
+        engine.register(new InputTable("peer_offsets", List.of(new Column("d", INT)), offsets));
+        engine.materialise("peer_reach", BOUND_SQL.formatted(squaredDistance("a", "b"), BIN_WIDTH, BOUND_MARGIN, n));
+        engine.materialise("similar_towns", """
+                SELECT town_code, year, similarity_rank, similar_town_code, distance FROM (
+                  SELECT a.town_code, a.year, b.town_code AS similar_town_code, sqrt(%1$s) AS distance,
+                         CAST(row_number() OVER (PARTITION BY a.town_code ORDER BY sqrt(%1$s), b.town_code) AS INT)
+                           AS similarity_rank
+                  FROM peer_newest a
+                  JOIN peer_reach r ON r.town_code = a.town_code
+                  JOIN peer_offsets o ON o.d BETWEEN 0 AND r.bin_hi - r.bin_lo
+                  JOIN peer_newest b ON b.cluster = a.cluster AND b.bin = r.bin_lo + o.d
+                  WHERE b.town_code <> a.town_code) c
+                WHERE similarity_rank <= %2$d""".formatted(squaredDistance("a", "b"), n));
     }
 
     private static double number(Object v) {
         return v == null ? 0 : ((Number) v).doubleValue();
-    }
-
-    /** Cluster label (1 = most manufacturing) of every point; seeded, so the same input gives the same labels. */
-    static Map<StructurePoint, Integer> cluster(List<StructurePoint> points, int k, long seed) {
-        JDKRandomGenerator random = new JDKRandomGenerator();
-        random.setSeed(seed);
-        int step = Math.max(1, (points.size() + FIT_SAMPLE - 1) / FIT_SAMPLE);
-        List<StructurePoint> sample = new ArrayList<>();
-        for (int i = 0; i < points.size(); i += step) {
-            sample.add(points.get(i));
-        }
-        List<double[]> centres = new ArrayList<>(new KMeansPlusPlusClusterer<StructurePoint>(k, 200,
-                new EuclideanDistance(), random).cluster(sample).stream().map(c -> c.getCenter().getPoint()).toList());
-        centres.sort(Comparator.comparingDouble((double[] c) -> -c[0]));
-        Map<StructurePoint, Integer> labels = new HashMap<>();
-        for (StructurePoint p : points) {
-            int best = 0;
-            for (int c = 1; c < centres.size(); c++) {
-                if (distance(p.point(), centres.get(c)) < distance(p.point(), centres.get(best))) {
-                    best = c;
-                }
-            }
-            labels.put(p, best + 1);
-        }
-        return labels;
-    }
-
-    private static double distance(double[] a, double[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += (a[i] - b[i]) * (a[i] - b[i]);
-        }
-        return sum;
-    }
-
-    /** The {@code n} nearest others, nearest first (ties by code), in one pass: clusters may hold thousands. */
-    private static List<StructurePoint> nearest(StructurePoint town, List<StructurePoint> members, int n) {
-        Comparator<StructurePoint> closer = Comparator.comparingDouble(town::distanceTo)
-                .thenComparing(StructurePoint::townCode);
-        List<StructurePoint> best = new ArrayList<>(n + 1);
-        for (StructurePoint other : members) {
-            if (other == town || (best.size() == n && closer.compare(other, best.get(n - 1)) >= 0)) {
-                continue;
-            }
-            int at = 0;
-            while (at < best.size() && closer.compare(best.get(at), other) <= 0) {
-                at++;
-            }
-            best.add(at, other);
-            if (best.size() > n) {
-                best.remove(n);
-            }
-        }
-        return best;
-    }
-
-    /** For each town in the newest year, the {@code n} nearest other towns of the same cluster. */
-    static List<Object[]> similarTowns(List<StructurePoint> points, Map<StructurePoint, Integer> labels, int n) {
-        int newest = points.stream().mapToInt(StructurePoint::year).max().orElseThrow();
-        Map<Integer, List<StructurePoint>> byCluster = new TreeMap<>();
-        points.stream().filter(p -> p.year() == newest)
-                .forEach(p -> byCluster.computeIfAbsent(labels.get(p), k -> new ArrayList<>()).add(p));
-        List<Object[]> rows = new ArrayList<>();
-        for (List<StructurePoint> members : byCluster.values()) {
-            for (StructurePoint town : members) {
-                List<StructurePoint> nearest = nearest(town, members, n);
-                for (int rank = 1; rank <= nearest.size(); rank++) {
-                    StructurePoint o = nearest.get(rank - 1);
-                    rows.add(new Object[] {town.townCode(), newest, rank, o.townCode(), town.distanceTo(o)});
-                }
-            }
-        }
-        rows.sort(Comparator.comparing((Object[] r) -> (String) r[0]).thenComparing(r -> (Integer) r[2]));
-        return rows;
     }
 }

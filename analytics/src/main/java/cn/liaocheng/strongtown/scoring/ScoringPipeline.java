@@ -188,9 +188,7 @@ public final class ScoringPipeline {
             aggregate(engine, CatalogTree.of(version), tick);
         });
         // peer groups read the registry measures only, which no catalog version changes
-        PeerGroups.Result peers = PeerGroups.compute(engine, catalog.peers(), SEED);
-        engine.register(peers.groups());
-        engine.register(peers.similar());
+        PeerGroups.materialise(engine, catalog.peers(), SEED);
         tick.accept("peer_groups");
         RESULT_STAGES.forEach(stage -> runStage(engine, stage, catalog, tick));
         // quality ranges and composite weights differ between versions: those stages again per version, for its years

@@ -28,6 +28,9 @@ public final class SparkEngine implements SqlEngine {
 
     private final SparkSession spark;
     private final List<Dataset<Row>> cached = new ArrayList<>();
+    private long queries;
+    private long collectedRows;
+    private long largestCollect;
 
     public SparkEngine(SparkSession spark) {
         this.spark = spark;
@@ -93,7 +96,11 @@ public final class SparkEngine implements SqlEngine {
         Dataset<Row> result = spark.sql(sql);
         String[] names = result.columns();
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Row row : result.collectAsList()) {
+        List<Row> collected = result.collectAsList();
+        queries++;
+        collectedRows += collected.size();
+        largestCollect = Math.max(largestCollect, collected.size());
+        for (Row row : collected) {
             Map<String, Object> map = new LinkedHashMap<>();
             for (int i = 0; i < names.length; i++) {
                 map.put(names[i], row.get(i));
@@ -101,6 +108,14 @@ public final class SparkEngine implements SqlEngine {
             rows.add(map);
         }
         return rows;
+    }
+
+    /**
+     * What {@link #query} brought to the driver so far: the number of queries, their rows in all, and
+     * the most rows of one query — the measure of what is not distributed.
+     */
+    public String collectedSummary() {
+        return "驱动程序收集：%d 次查询，共 %,d 行，单次最多 %,d 行".formatted(queries, collectedRows, largestCollect);
     }
 
     /** Frees the cached stage results; the session itself belongs to the caller. */

@@ -20,7 +20,19 @@ import cn.liaocheng.strongtown.town.TownRegistry;
  */
 public final class SparkScoringJob {
 
+    static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+
     private SparkScoringJob() {
+    }
+
+    /**
+     * Shuffle partitions sized to the cluster: two per core the session has (at least 2). Spark's
+     * default of 200 suits large clusters; on a few cores most of them are tiny tasks whose scheduling
+     * costs more than their work (measured in docs/benchmarks.md, "Analytics (a)"). Adaptive execution
+     * still coalesces or splits them by size.
+     */
+    public static int shufflePartitionsFor(SparkSession spark) {
+        return Math.max(2, 2 * spark.sparkContext().defaultParallelism());
     }
 
     public static void main(String[] args) {
@@ -37,14 +49,23 @@ public final class SparkScoringJob {
         }
     }
 
-    /** Runs the pipeline on a given session and publishes the snapshot; returns its id. */
+    /**
+     * Runs the pipeline on a given session and publishes the snapshot; returns its id. Unless the
+     * submitter chose {@value #SHUFFLE_PARTITIONS}, the shuffles get {@link #shufflePartitionsFor two
+     * partitions per core} instead of Spark's 200.
+     */
     public static String run(SparkSession spark, String lakeRoot, Path data, boolean demo) {
+        if (!spark.sparkContext().getConf().contains(SHUFFLE_PARTITIONS)) {
+            spark.conf().set(SHUFFLE_PARTITIONS, String.valueOf(shufflePartitionsFor(spark)));
+        }
         List<Catalog> versions = CatalogRepository.load(data.resolve("catalog")).versions();
         TownRegistry towns = TownRegistry.load(data.resolve("reference"));
         try (SparkEngine engine = new SparkEngine(spark)) {
-            return new ScoringPipeline(versions, ScoringUnit.of(towns)).run(engine, lakeRoot,
+            String snapshot = new ScoringPipeline(versions, ScoringUnit.of(towns)).run(engine, lakeRoot,
                     new HadoopSnapshotStore(lakeRoot, spark.sparkContext().hadoopConfiguration()), demo,
                     ProgressListener.NONE);
+            System.out.println(engine.collectedSummary());
+            return snapshot;
         }
     }
 }

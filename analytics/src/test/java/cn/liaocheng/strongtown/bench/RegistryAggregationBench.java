@@ -28,6 +28,7 @@ import cn.liaocheng.strongtown.lake.DuckDb;
 import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.scoring.ScoringPipeline;
 import cn.liaocheng.strongtown.spark.SparkEngine;
+import cn.liaocheng.strongtown.spark.SparkScoringJob;
 
 /**
  * Benchmark (a) of issue 4 — registry aggregation, enterprise-year rows → town-year measures (stage
@@ -37,12 +38,14 @@ import cn.liaocheng.strongtown.spark.SparkEngine;
  * reading a CSV export). Checks that all four results agree, then prints timings and ratios.
  * Not a test: run it through {@code bench/registry-aggregation.sh}.
  *
- * <p>{@code RegistryAggregationBench LAKE WORK_DIR RUNS PANDAS_SCRIPT}
+ * <p>{@code RegistryAggregationBench LAKE WORK_DIR RUNS PANDAS_SCRIPT} ({@code -} for PANDAS_SCRIPT leaves pandas out)
  */
 public final class RegistryAggregationBench {
 
     private static final String STAGE = "01_registry_measures";
     private static final String RESULT = "registry_measures";
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+    static final String SPARK_SIZED = "spark-local[2]-sized";
     private static final int WARM_UP_RUNS = 1;
     /** DuckDB runs take seconds; more rounds than the others make the 1.2× comparison steadier. */
     private static final int DUCKDB_ROUNDS = 5;
@@ -71,11 +74,16 @@ public final class RegistryAggregationBench {
 
         List<Timing> timings = new ArrayList<>();
         timings.addAll(bench.duckDbContestants());
-        timings.add(bench.projectOnSparkLocal2());
-        PandasResult pandas = bench.pandas(pandasScript);
-        timings.add(pandas.aggregation());
+        timings.addAll(bench.projectOnSparkLocal2());
+        PandasResult pandas = null;
+        List<String> compared = new ArrayList<>(List.of("duckdb-raw", "spark", "spark-sized"));
+        if (!"-".equals(args[3])) {
+            pandas = bench.pandas(pandasScript);
+            timings.add(pandas.aggregation());
+            compared.add("pandas");
+        }
 
-        Map<String, Long> mismatches = bench.compareWithProject(List.of("duckdb-raw", "spark", "pandas"));
+        Map<String, Long> mismatches = bench.compareWithProject(compared);
         new Report(bench.rows, timings, pandas, mismatches).print(System.out);
     }
 
@@ -149,8 +157,12 @@ public final class RegistryAggregationBench {
         }
     }
 
-    /** The project's stage through {@link SparkEngine} on a local[2] session (session start timed apart). */
-    private Timing projectOnSparkLocal2() {
+    /**
+     * The project's stage through {@link SparkEngine} on one local[2] session (its start timed apart),
+     * twice: with Spark's defaults (200 shuffle partitions, adaptive execution on), and with the
+     * shuffle partitions sized to the cluster as {@link SparkScoringJob} sizes them (two per core).
+     */
+    private List<Timing> projectOnSparkLocal2() {
         long start = System.nanoTime();
         SparkSession spark = SparkSession.builder().appName("registry-aggregation-bench").master("local[2]")
                 .config("spark.driver.host", "127.0.0.1")
@@ -159,22 +171,32 @@ public final class RegistryAggregationBench {
                 .getOrCreate();
         System.out.printf("Spark local[2] 会话启动 %.1f 秒（不计入下表）%n", (System.nanoTime() - start) / 1e9);
         try {
-            List<Double> seconds = new ArrayList<>();
-            for (int run = 0; run < WARM_UP_RUNS + runs; run++) {
-                try (SparkEngine engine = new SparkEngine(spark)) {
-                    double s = timeStage(engine);
-                    if (run >= WARM_UP_RUNS) {
-                        seconds.add(s);
-                    }
-                    if (run == WARM_UP_RUNS + runs - 1) {
-                        engine.writeParquet(RESULT, result("spark").toString());
-                    }
-                }
-            }
-            return new Timing("spark-local[2]", rows, seconds);
+            String defaults = spark.conf().get(SHUFFLE_PARTITIONS);
+            Timing byDefault = sparkRuns(spark, "spark-local[2]", "spark");
+            spark.conf().set(SHUFFLE_PARTITIONS, String.valueOf(SparkScoringJob.shufflePartitionsFor(spark)));
+            System.out.printf("Spark %s: 默认 %s，按集群 %s；adaptive %s%n", SHUFFLE_PARTITIONS, defaults,
+                    spark.conf().get(SHUFFLE_PARTITIONS), spark.conf().get("spark.sql.adaptive.enabled"));
+            Timing sized = sparkRuns(spark, SPARK_SIZED, "spark-sized");
+            return List.of(byDefault, sized);
         } finally {
             spark.stop();
         }
+    }
+
+    private Timing sparkRuns(SparkSession spark, String contestant, String resultName) {
+        List<Double> seconds = new ArrayList<>();
+        for (int run = 0; run < WARM_UP_RUNS + runs; run++) {
+            try (SparkEngine engine = new SparkEngine(spark)) {
+                double s = timeStage(engine);
+                if (run >= WARM_UP_RUNS) {
+                    seconds.add(s);
+                }
+                if (run == WARM_UP_RUNS + runs - 1) {
+                    engine.writeParquet(RESULT, result(resultName).toString());
+                }
+            }
+        }
+        return new Timing(contestant, rows, seconds);
     }
 
     /** pandas load and aggregation times, and the CSV export it needed. */

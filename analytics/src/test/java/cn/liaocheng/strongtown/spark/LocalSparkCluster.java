@@ -36,17 +36,22 @@ final class LocalSparkCluster implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
+    /** What the test cluster gives each worker: one core, 1 GB for its executors. */
+    private static final String TEST_WORKER_MEMORY = "1g";
+
     private final SparkDistribution spark;
     private final Path dir;
+    private final String workerMemory;
     private final int masterPort = freePort();
     private final int masterWebUiPort = freePort();
     private final List<JvmProcess> started = new ArrayList<>();
     private final List<Path> workerDirs = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private LocalSparkCluster(SparkDistribution spark, Path dir) {
+    private LocalSparkCluster(SparkDistribution spark, Path dir, String workerMemory) {
         this.spark = spark;
         this.dir = dir.toAbsolutePath();
+        this.workerMemory = workerMemory;
     }
 
     /**
@@ -54,7 +59,12 @@ final class LocalSparkCluster implements AutoCloseable {
      * have registered. Logs and worker folders go under {@code dir}.
      */
     static LocalSparkCluster start(SparkDistribution spark, Path dir, int workers) {
-        LocalSparkCluster cluster = new LocalSparkCluster(spark, dir);
+        return start(spark, dir, workers, TEST_WORKER_MEMORY);
+    }
+
+    /** As {@link #start(SparkDistribution, Path, int)}, each worker offering {@code workerMemory} (e.g. "4g") to executors. */
+    static LocalSparkCluster start(SparkDistribution spark, Path dir, int workers, String workerMemory) {
+        LocalSparkCluster cluster = new LocalSparkCluster(spark, dir, workerMemory);
         try {
             cluster.startMaster();
             for (int i = 1; i <= workers; i++) {
@@ -82,13 +92,46 @@ final class LocalSparkCluster implements AutoCloseable {
      * The caller waits for it; {@link #close()} stops it if it is still running.
      */
     JvmProcess submit(List<String> options, Path jobJar, List<String> appArgs) {
+        return submit(options, jobJar, appArgs, List.of("-Xmx1g"));
+    }
+
+    /** As {@link #submit(List, Path, List)} with the driver's JVM options given (its heap cap, GC log). */
+    JvmProcess submit(List<String> options, Path jobJar, List<String> appArgs, List<String> driverJvmOptions) {
         List<String> args = new ArrayList<>(List.of("--master", masterUrl(), "--conf", "spark.driver.host=" + LOOPBACK,
                 "--conf", "spark.driver.bindAddress=" + LOOPBACK));
         args.addAll(options);
         args.add(jobJar.toAbsolutePath().toString());
         args.addAll(appArgs);
         // In client mode the driver lives in this JVM: spark-submit would give it spark.driver.memory (1g).
-        return launch("spark-submit", List.of("-Xmx1g"), "org.apache.spark.deploy.SparkSubmit", args);
+        return launch("spark-submit", driverJvmOptions, "org.apache.spark.deploy.SparkSubmit", args);
+    }
+
+    /**
+     * Starts Spark's history server over the event logs in {@code eventLogDir} and returns the base URL
+     * of its REST API ({@code …/api/v1}); it is stopped with the cluster.
+     */
+    String startHistoryServer(Path eventLogDir) {
+        int port = freePort();
+        List<String> options = List.of("-Xmx512m", "-Dspark.history.fs.logDirectory=" + eventLogDir.toUri(),
+                "-Dspark.history.ui.port=" + port);
+        JvmProcess history = launch("history", options, "org.apache.spark.deploy.history.HistoryServer", List.of());
+        String api = "http://" + LOOPBACK + ":" + port + "/api/v1";
+        awaitCondition("history server 启动", history, () -> fetch(api + "/applications").isPresent());
+        return api;
+    }
+
+    /** A JSON document from a REST endpoint of this cluster, if it answers with 200. */
+    Optional<JsonNode> fetch(String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Optional.of(new ObjectMapper().readTree(response.body())) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /** The master's own view of the cluster (its web UI's {@code /json/}). */
@@ -107,7 +150,7 @@ final class LocalSparkCluster implements AutoCloseable {
         Path workDir = dir.resolve("worker-" + n);
         workerDirs.add(workDir);
         launch("worker-" + n, List.of("-Xmx512m"), "org.apache.spark.deploy.worker.Worker",
-                List.of("--host", LOOPBACK, "--cores", "1", "--memory", "1g",
+                List.of("--host", LOOPBACK, "--cores", "1", "--memory", workerMemory,
                         "--webui-port", String.valueOf(freePort()), "--work-dir", workDir.toString(), masterUrl()));
     }
 
@@ -133,17 +176,7 @@ final class LocalSparkCluster implements AutoCloseable {
     }
 
     private Optional<JsonNode> fetchMasterState() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + LOOPBACK + ":" + masterWebUiPort + "/json/"))
-                .timeout(Duration.ofSeconds(5)).build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Optional.of(new ObjectMapper().readTree(response.body())) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return fetch("http://" + LOOPBACK + ":" + masterWebUiPort + "/json/");
     }
 
     private void awaitCondition(String what, JvmProcess watched, BooleanSupplier condition) {
