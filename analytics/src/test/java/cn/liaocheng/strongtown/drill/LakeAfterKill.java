@@ -22,12 +22,16 @@ import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.collection.AuditLog;
 import cn.liaocheng.strongtown.collection.declaration.DeclarationIntake;
 import cn.liaocheng.strongtown.collection.declaration.RevisionInfo;
+import cn.liaocheng.strongtown.demo.DemoDataGenerator;
+import cn.liaocheng.strongtown.demo.DemoSpec;
 import cn.liaocheng.strongtown.lake.DuckDb;
 import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.lake.LakeLock;
 import cn.liaocheng.strongtown.lake.LakeTransaction;
 import cn.liaocheng.strongtown.lake.SnapshotPointer;
+import cn.liaocheng.strongtown.scoring.ScoringCli;
 import cn.liaocheng.strongtown.scoring.ScoringPipeline;
+import cn.liaocheng.strongtown.task.ProgressListener;
 import cn.liaocheng.strongtown.town.TownRegistry;
 
 /**
@@ -43,6 +47,14 @@ public final class LakeAfterKill {
     public LakeAfterKill(Lake lake, Path data) {
         this.lake = lake;
         this.data = data;
+    }
+
+    /** A small scored demo lake (from 2023 to {@code lastYear}, {@code scale} of the city's enterprises) to drill on. */
+    public void prepare(double scale, int lastYear) {
+        TownRegistry towns = TownRegistry.load(data.resolve("reference"));
+        new DemoDataGenerator(towns, CatalogRepository.load(data.resolve("catalog")).newest())
+                .generate(lake, new DemoSpec(11, scale, 2023, lastYear), ProgressListener.NONE);
+        ScoringCli.runDuckDb(data, lake, ProgressListener.NONE);
     }
 
     /** Opens the lake as every intake and the dashboard's start do (recovery under the lock); answers its seconds. */

@@ -11,16 +11,10 @@ import java.util.Random;
 
 import cn.liaocheng.strongtown.audit.AuditTrail;
 import cn.liaocheng.strongtown.audit.TrailCheck;
-import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.cli.CliRun;
-import cn.liaocheng.strongtown.demo.DemoDataGenerator;
-import cn.liaocheng.strongtown.demo.DemoSpec;
 import cn.liaocheng.strongtown.drill.ChildKill;
-import cn.liaocheng.strongtown.drill.LakeAfterKill;
-import cn.liaocheng.strongtown.lake.Lake;
+import cn.liaocheng.strongtown.drill.PublicationDrillBase;
 import cn.liaocheng.strongtown.lake.SnapshotPointer;
-import cn.liaocheng.strongtown.scoring.ScoringCli;
-import cn.liaocheng.strongtown.task.ProgressListener;
 import cn.liaocheng.strongtown.town.TownRegistry;
 
 /**
@@ -32,7 +26,7 @@ import cn.liaocheng.strongtown.town.TownRegistry;
  * {@code upload} must succeed. {@link PublicationDrillTest} runs a handful; {@code bench/publication-drill.sh}
  * runs 50 and prints the figures.
  */
-public final class PublicationDrill {
+public final class PublicationDrill extends PublicationDrillBase {
 
     /** What a drill saw; every "violation" list must be empty. */
     public record Figures(int kills, int killedWhileUploading, int killedWhileScoring, int killedOtherwise,
@@ -52,26 +46,9 @@ public final class PublicationDrill {
         }
     }
 
-    private final Path data;
-    private final Path work;
-    private final Lake lake;
-    private final PrintStream log;
-    private final LakeAfterKill afterKill;
 
     public PublicationDrill(Path data, Path work, PrintStream log) {
-        this.data = data;
-        this.work = work;
-        this.lake = new Lake(work.resolve("lake"));
-        this.log = log;
-        this.afterKill = new LakeAfterKill(lake, data);
-    }
-
-    /** A small scored demo lake (three years, 2 % of the city's enterprises). */
-    public void prepare(double scale) {
-        TownRegistry towns = TownRegistry.load(data.resolve("reference"));
-        new DemoDataGenerator(towns, CatalogRepository.load(data.resolve("catalog")).newest())
-                .generate(lake, new DemoSpec(11, scale, 2023, PublicationLoop.YEAR), ProgressListener.NONE);
-        ScoringCli.runDuckDb(data, lake, ProgressListener.NONE);
+        super(data, work, log, PublicationLoop.YEAR);
     }
 
     /** Kills the child {@code kills} times at moments drawn between {@code minMs} and {@code maxMs} after it is ready. */
@@ -90,7 +67,7 @@ public final class PublicationDrill {
             ChildKill.Killed killed = ChildKill.run(ChildKill.javaChild(List.of("-Xmx512m"), PublicationLoop.class,
                     data.toString(), lake.root().toString(), work.resolve("state").toString(),
                     work.resolve("scratch").toString(), String.valueOf(kill))
-                    .redirectError(ProcessBuilder.Redirect.appendTo(work.resolve("children.log").toFile())),
+                    .redirectError(childrenLog()),
                     "READY"::equals, Duration.ofSeconds(90), delay);
             waited += delay / 1000.0;
             killed.after("ACCEPTED ").forEach(revision -> accepted.add(Integer.parseInt(revision)));
@@ -132,16 +109,13 @@ public final class PublicationDrill {
 
     /** {@code bench/publication-drill.sh}: [kills] [scale] [min-ms] [max-ms] [work folder]. */
     public static void main(String[] args) throws Exception {
-        int kills = args.length > 0 ? Integer.parseInt(args[0]) : 50;
-        double scale = args.length > 1 ? Double.parseDouble(args[1]) : 0.05;
-        int minMs = args.length > 2 ? Integer.parseInt(args[2]) : 300;
-        int maxMs = args.length > 3 ? Integer.parseInt(args[3]) : 8000;
-        Path work = args.length > 4 ? Path.of(args[4]) : Files.createTempDirectory("strongtown-publication-drill");
-        PublicationDrill drill = new PublicationDrill(CliRun.DATA, work, System.out);
+        BenchArguments bench = BenchArguments.of(args, "strongtown-publication-drill");
+        PublicationDrill drill = new PublicationDrill(CliRun.DATA, bench.work(), System.out);
         long start = System.nanoTime();
-        drill.prepare(scale);
-        System.out.printf("lake %s, demo scale %.2f, kill moments %d–%d ms after the child is ready%n", work, scale, minMs, maxMs);
-        Figures figures = drill.run(kills, 20261130L, minMs, maxMs);
+        drill.prepare(bench.scale());
+        System.out.printf("lake %s, demo scale %.2f, kill moments %d–%d ms after the child is ready%n", bench.work(), bench.scale(),
+                bench.minMs(), bench.maxMs());
+        Figures figures = drill.run(bench.kills(), 20261130L, bench.minMs(), bench.maxMs());
         System.out.println(figures.describe());
         figures.violations().forEach(v -> System.out.println("VIOLATION " + v));
         System.out.printf("wall time %.0f s%n", (System.nanoTime() - start) / 1e9);

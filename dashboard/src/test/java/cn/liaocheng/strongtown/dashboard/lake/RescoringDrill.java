@@ -1,7 +1,6 @@
 package cn.liaocheng.strongtown.dashboard.lake;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,17 +15,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import cn.liaocheng.strongtown.catalog.CatalogRepository;
-import cn.liaocheng.strongtown.demo.DemoDataGenerator;
-import cn.liaocheng.strongtown.demo.DemoSpec;
 import cn.liaocheng.strongtown.drill.ChildKill;
-import cn.liaocheng.strongtown.drill.LakeAfterKill;
+import cn.liaocheng.strongtown.drill.PublicationDrillBase;
 import cn.liaocheng.strongtown.lake.DataDir;
-import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.lake.SnapshotPointer;
-import cn.liaocheng.strongtown.scoring.ScoringCli;
-import cn.liaocheng.strongtown.task.ProgressListener;
-import cn.liaocheng.strongtown.town.TownRegistry;
 
 /**
  * Publication drill R2 of the dashboard's own re-scoring: {@code kill -9} of the running dashboard
@@ -40,7 +32,7 @@ import cn.liaocheng.strongtown.town.TownRegistry;
  * publication and stops cleanly. {@link RescoringDrillTest} runs a handful; {@code bench/publication-drill.sh
  * dashboard} runs 50 and prints the figures.
  */
-public final class RescoringDrill {
+public final class RescoringDrill extends PublicationDrillBase {
 
     /** What a drill saw; the violations list must be empty. */
     public record Figures(int kills, Map<String, Integer> killedWhile, int accepted, int published, int servedStarts,
@@ -62,27 +54,10 @@ public final class RescoringDrill {
     private static final Set<String> STEPS = Set.of("READY", "SUBMIT", "SUBMITTED", "ACCEPT", "ACCEPTED", "SCORE",
             "PUBLISHED");
 
-    private final Path data;
-    private final Path work;
-    private final Lake lake;
-    private final PrintStream log;
-    private final LakeAfterKill afterKill;
     private int rescoredAtStart;
 
     public RescoringDrill(Path data, Path work, PrintStream log) {
-        this.data = data;
-        this.work = work;
-        this.lake = new Lake(work.resolve("lake"));
-        this.log = log;
-        this.afterKill = new LakeAfterKill(lake, data);
-    }
-
-    /** A small scored demo lake (three years). */
-    public void prepare(double scale) {
-        TownRegistry towns = TownRegistry.load(data.resolve("reference"));
-        new DemoDataGenerator(towns, CatalogRepository.load(data.resolve("catalog")).newest())
-                .generate(lake, new DemoSpec(11, scale, 2023, RescoringLoop.YEAR), ProgressListener.NONE);
-        ScoringCli.runDuckDb(data, lake, ProgressListener.NONE);
+        super(data, work, log, RescoringLoop.YEAR);
     }
 
     /** Kills the dashboard {@code kills} times at moments drawn between {@code minMs} and {@code maxMs} after it is ready. */
@@ -127,7 +102,7 @@ public final class RescoringDrill {
                 work.resolve("state").toString(), String.valueOf(kill)));
         args.addAll(List.of(extra));
         return ChildKill.javaChild(List.of("-Xmx768m"), RescoringLoop.class, args.toArray(String[]::new))
-                .redirectError(ProcessBuilder.Redirect.appendTo(work.resolve("children.log").toFile()));
+                .redirectError(childrenLog());
     }
 
     /**
@@ -205,17 +180,13 @@ public final class RescoringDrill {
 
     /** {@code bench/publication-drill.sh dashboard}: [kills] [scale] [min-ms] [max-ms] [work folder]. */
     public static void main(String[] args) throws Exception {
-        int kills = args.length > 0 ? Integer.parseInt(args[0]) : 50;
-        double scale = args.length > 1 ? Double.parseDouble(args[1]) : 0.05;
-        int minMs = args.length > 2 ? Integer.parseInt(args[2]) : 300;
-        int maxMs = args.length > 3 ? Integer.parseInt(args[3]) : 8000;
-        Path work = args.length > 4 ? Path.of(args[4]) : Files.createTempDirectory("strongtown-rescoring-drill");
-        RescoringDrill drill = new RescoringDrill(DataDir.locate(), work, System.out);
+        BenchArguments bench = BenchArguments.of(args, "strongtown-rescoring-drill");
+        RescoringDrill drill = new RescoringDrill(DataDir.locate(), bench.work(), System.out);
         long start = System.nanoTime();
-        drill.prepare(scale);
-        System.out.printf("lake %s, demo scale %.2f, kill moments %d–%d ms after the dashboard is ready%n", work, scale,
-                minMs, maxMs);
-        Figures figures = drill.run(kills, 20261130L, minMs, maxMs);
+        drill.prepare(bench.scale());
+        System.out.printf("lake %s, demo scale %.2f, kill moments %d–%d ms after the dashboard is ready%n", bench.work(),
+                bench.scale(), bench.minMs(), bench.maxMs());
+        Figures figures = drill.run(bench.kills(), 20261130L, bench.minMs(), bench.maxMs());
         System.out.println(figures.describe());
         figures.violations().forEach(v -> System.out.println("VIOLATION " + v));
         System.out.printf("wall time %.0f s%n", (System.nanoTime() - start) / 1e9);
