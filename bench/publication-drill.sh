@@ -14,7 +14,9 @@ mkdir -p target
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM; $(java -version 2>&1 | head -1); load $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "${1:-}" = dashboard ]; then
   shift
-  flock /tmp/strongtown-maven.lock ./mvnw -q -o -pl dashboard -am test-compile dependency:build-classpath -DskipTests \
+  # the dependency plugin pinned: the Spring Boot parent's 3.8.1 is not wholly in the offline repository
+  flock /tmp/strongtown-maven.lock ./mvnw -q -o -pl dashboard -am test-compile \
+    org.apache.maven.plugins:maven-dependency-plugin:3.7.0:build-classpath -DskipTests \
     -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/target/bench-rescoring-drill.cp"
   # from dashboard/, as its tests run (Vaadin finds its frontend set-up there; the data folder is ../data)
   cd dashboard

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -63,7 +64,7 @@ class OversizedRequests extends OncePerRequestFilter {
         if (length <= DRAIN_LIMIT_FACTOR * limit) {
             drain(request.getInputStream());
         } else {
-            response.setHeader("Connection", "close");
+            response.setHeader(HttpHeaders.CONNECTION, "close");
         }
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         response.setContentType("text/html;charset=UTF-8");

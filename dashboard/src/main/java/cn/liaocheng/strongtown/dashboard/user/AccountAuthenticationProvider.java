@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -48,6 +49,7 @@ class AccountAuthenticationProvider extends DaoAuthenticationProvider {
     private final StoredHashFamilies families;
     private final Supplier<Map<String, String>> dummyHashes;
 
+    @Autowired
     AccountAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
                                   StoredHashFamilies families) {
         this(users, new Recording(encoder), throttle, families);
