@@ -86,8 +86,8 @@ public final class RescoringDrill extends PublicationDrillBase {
             violations.addAll(afterKill.violations(label, RescoringLoop.YEAR, accepted.keySet()));
             violations.addAll(workflowViolations(label, accepted));
             expected = SnapshotPointer.current(lake).orElse("-");
-            log.printf("kill %2d after %4d ms while %-9s accepted so far %3d, CURRENT %s%n", kill + 1, delay,
-                    phase.toLowerCase(), accepted.size(), expected);
+            log.printf("kill %2d after %4d ms while %-9s accepted so far %3d, CURRENT %s, violations so far %d%n",
+                    kill + 1, delay, phase.toLowerCase(), accepted.size(), expected, violations.size());
         }
         boolean next = nextRun(kills, expected, accepted.keySet(), violations);
         if (next) {
