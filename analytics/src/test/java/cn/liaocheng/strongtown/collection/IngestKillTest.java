@@ -2,17 +2,13 @@ package cn.liaocheng.strongtown.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +19,7 @@ import cn.liaocheng.strongtown.collection.declaration.DeclarationIntake;
 import cn.liaocheng.strongtown.collection.declaration.RevisionInfo;
 import cn.liaocheng.strongtown.demo.DemoDataGenerator;
 import cn.liaocheng.strongtown.demo.DemoSpec;
+import cn.liaocheng.strongtown.drill.ChildKill;
 import cn.liaocheng.strongtown.lake.DataDir;
 import cn.liaocheng.strongtown.lake.DuckDb;
 import cn.liaocheng.strongtown.lake.Lake;
@@ -66,23 +63,11 @@ class IngestKillTest {
         int killedWhileWorking = 0;
         for (int kill = 0; kill < KILLS; kill++) {
             String before = SnapshotPointer.current(lake).orElseThrow();
-            Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                    IngestLoop.class.getName(), DATA.toString(), lake.root().toString(), String.valueOf(kill))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            List<String> lines = new ArrayList<>();
-            Thread reader = new Thread(() -> readLines(child, lines));
-            reader.start();
-            // the random moment counts from the child's readiness, not from its JVM start, which a
-            // loaded machine can stretch past the whole window
-            awaitReady(lines);
-            Thread.sleep(700 + random.nextInt(2300));
-            child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            reader.join(10_000);
-            synchronized (lines) {
-                lines.stream().filter(l -> l.startsWith("ACCEPTED ")).forEach(accepted::add);
-                killedWhileWorking += lines.stream().anyMatch(l -> !l.equals(READY)) ? 1 : 0;
-            }
+            ChildKill.Killed killed = ChildKill.run(ChildKill.javaChild(List.of(), IngestLoop.class, DATA.toString(),
+                    lake.root().toString(), String.valueOf(kill)).redirectError(ProcessBuilder.Redirect.DISCARD),
+                    READY::equals, Duration.ofSeconds(60), 700 + random.nextInt(2300));
+            killed.after("ACCEPTED ").forEach(revision -> accepted.add("ACCEPTED " + revision));
+            killedWhileWorking += killed.lines().stream().anyMatch(l -> !l.equals(READY)) ? 1 : 0;
             assertLakeIntact(before);
         }
         assertThat(killedWhileWorking).as("kills that hit a child already ingesting").isGreaterThan(KILLS / 2);
@@ -115,34 +100,5 @@ class IngestKillTest {
             rs.next();
             assertThat(rs.getLong(1)).isPositive();
         }
-    }
-
-    private static void awaitReady(List<String> lines) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            synchronized (lines) {
-                if (!lines.isEmpty()) {
-                    return;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the ingest child did not start within 60 s");
-    }
-
-    private static void readLines(Process child, List<String> lines) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                synchronized (lines) {
-                    lines.add(line);
-                }
-            }
-        } catch (IOException e) {
-            // the child was killed mid-line: what was read stays
-        }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -1,9 +1,14 @@
 package cn.liaocheng.strongtown.dashboard.lake;
 
+import java.io.IOException;
 import java.nio.file.Files;
-
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +17,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
+import cn.liaocheng.strongtown.collection.declaration.DeclarationIntake;
+import cn.liaocheng.strongtown.collection.declaration.RevisionInfo;
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 import cn.liaocheng.strongtown.dashboard.audit.AuditAction;
 import cn.liaocheng.strongtown.dashboard.audit.AuditEntry;
@@ -37,6 +46,7 @@ import cn.liaocheng.strongtown.town.TownRegistry;
 public class LakePreparation {
 
     private static final Logger LOG = LoggerFactory.getLogger(LakePreparation.class);
+    private static final ObjectMapper MANIFEST_READER = new ObjectMapper();
 
     private final StrongTownProperties properties;
     private final TownRegistry towns;
@@ -85,6 +95,45 @@ public class LakePreparation {
         return ScoringPipeline.MARTS.keySet().stream().allMatch(m -> Files.isDirectory(lake.snapshot(snapshot).resolve(m)));
     }
 
+    /**
+     * Whether the snapshot was made after the newest revision of every year. Not so when the process ended while it
+     * re-scored after an accepted upload or restore (a crash, {@code kill -9}): the revision is in the lake, but no
+     * snapshot shows it, and none would until the next upload. Revisions and scoring both happen under the lake's
+     * lock, and a revision's time is taken under it, so a revision newer than the snapshot's manifest is one that
+     * snapshot did not read.
+     */
+    private boolean includesEveryRevision(String snapshot) {
+        try {
+            Instant created = Instant.parse(MANIFEST_READER.readTree(lake.snapshot(snapshot).resolve(ScoringPipeline.MANIFEST)
+                    .toFile()).path("created_at").asText());
+            DeclarationIntake declarations = new DeclarationIntake(towns, catalogs, lake);
+            for (int year : declaredYears()) {
+                List<RevisionInfo> revisions = declarations.revisions(year);
+                if (!revisions.isEmpty() && revisions.get(revisions.size() - 1).submittedAt()
+                        .atZone(ZoneId.systemDefault()).toInstant().isAfter(created)) {
+                    LOG.warn("Snapshot {} predates revision {} of {} (re-scoring was interrupted): scoring anew",
+                            snapshot, revisions.get(revisions.size() - 1).revision(), year);
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | java.time.format.DateTimeParseException e) {
+            LOG.warn("Cannot tell whether snapshot {} includes every revision: scoring anew", snapshot, e);
+            return false;
+        }
+    }
+
+    /** The years with declarations in the lake ({@code raw/declarations/year=YYYY}). */
+    private List<Integer> declaredYears() throws IOException {
+        if (!Files.isDirectory(lake.rawDeclarations())) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(lake.rawDeclarations())) {
+            return folders.map(p -> p.getFileName().toString()).filter(n -> n.matches("year=\\d{4}"))
+                    .map(n -> Integer.parseInt(n.substring(5))).toList();
+        }
+    }
+
     public void rescoreInBackground() {
         state = new PreparationState(PreparationState.Phase.PREPARING, 0, "prep.rescoring", "");
         worker.submit(() -> {
@@ -111,7 +160,7 @@ public class LakePreparation {
             try (LakeLock lock = LakeLock.acquire(lake)) {
                 LakeTransaction.recover(lake);
             }
-            if (SnapshotPointer.current(lake).filter(this::hasEveryMart).isEmpty()) {
+            if (SnapshotPointer.current(lake).filter(this::hasEveryMart).filter(this::includesEveryRevision).isEmpty()) {
                 if (!lake.hasRawData()) {
                     if (!properties.generateDemo()) {
                         state = new PreparationState(PreparationState.Phase.FAILED, 0, "prep.noData", lake.root().toString());

@@ -4,19 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
@@ -28,6 +25,7 @@ import com.vaadin.flow.i18n.I18NProvider;
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.Indicator;
 import cn.liaocheng.strongtown.collection.Finding;
+import cn.liaocheng.strongtown.collection.reading.TemplateSheets;
 import cn.liaocheng.strongtown.export.FormulaGuard;
 
 /**
@@ -121,31 +119,16 @@ final class PlanWorkbook {
             "4. 只填写数字（可带千位分隔符），不要修改表头、隐藏行和工作表名称，不要合并单元格。",
             "5. 上传后系统逐格校验，任何错误都会使整份文件不被接受，请按校验报告修改后重新上传；接受后形成建设方案的新版本。",
         };
-        int r = 0;
-        for (String line : lines) {
-            sheet.createRow(r).createCell(0).setCellValue(FormulaGuard.neutralised(line));
-            if (r == 0) {
-                sheet.getRow(0).getCell(0).setCellStyle(styles.title);
-            }
-            r++;
-        }
-        r++;
-        String[] head = {"序号", "指标名称", "单位", "方向", "指标代码"};
-        Row header = sheet.createRow(r++);
-        for (int c = 0; c < head.length; c++) {
-            header.createCell(c).setCellValue(head[c]);
-            header.getCell(c).setCellStyle(styles.header);
-        }
-        int first = r;
+        List<List<Object>> rows = new ArrayList<>();
         int n = 1;
         for (Indicator i : catalog.indicators()) {
-            Row row = sheet.createRow(r++);
-            row.createCell(0).setCellValue(n++);
-            row.createCell(1).setCellValue(FormulaGuard.neutralised(i.name().zh()));
-            row.createCell(2).setCellValue(i.unit() == null ? "" : FormulaGuard.neutralised(i.unit().zh()));
-            row.createCell(3).setCellValue(i.lowerIsBetter() ? "越低越好" : "越高越好");
-            row.createCell(4).setCellValue(i.id());
+            rows.add(Arrays.asList(n++, FormulaGuard.neutralised(i.name().zh()),
+                    i.unit() == null ? "" : FormulaGuard.neutralised(i.unit().zh()),
+                    i.lowerIsBetter() ? "越低越好" : "越高越好", i.id()));
         }
+        int first = TemplateSheets.writeInstructions(sheet, styles.title, styles.header, List.of(lines),
+                List.of("序号", "指标名称", "单位", "方向", "指标代码"), rows);
+        int r = first + rows.size();
         sheet.setColumnWidth(0, 8 * 256);
         sheet.setColumnWidth(1, 34 * 256);
         sheet.setColumnWidth(2, 12 * 256);
@@ -312,19 +295,8 @@ final class PlanWorkbook {
         final CellStyle input;
 
         Styles(XSSFWorkbook wb) {
-            Font big = wb.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
-            title = wb.createCellStyle();
-            title.setFont(big);
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            header = wb.createCellStyle();
-            header.setFont(bold);
-            header.setWrapText(true);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            header.setBorderBottom(BorderStyle.THIN);
+            title = TemplateSheets.titleStyle(wb);
+            header = TemplateSheets.headerStyle(wb);
             input = wb.createCellStyle();
             input.setDataFormat(wb.createDataFormat().getFormat("General"));
         }

@@ -1,6 +1,7 @@
 package cn.liaocheng.strongtown.dashboard.user;
 
 import java.time.Clock;
+import java.util.Set;
 
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
@@ -16,7 +17,7 @@ import cn.liaocheng.strongtown.dashboard.security.StrongTownUser;
  * at a successful login through {@link #updatePassword}.
  */
 @Component
-class AccountDetailsService implements UserDetailsService, UserDetailsPasswordService {
+class AccountDetailsService implements UserDetailsService, UserDetailsPasswordService, StoredHashFamilies {
 
     private final UserRepository repository;
     private final Clock clock = Clock.systemUTC();
@@ -32,6 +33,11 @@ class AccountDetailsService implements UserDetailsService, UserDetailsPasswordSe
         UserAccount a = stored.account();
         return new StrongTownUser(a.username(), stored.passwordHash(), a.displayName(), a.role(), a.countyCode(),
                 a.enabled(), !a.lockedAt(clock.instant()));
+    }
+
+    @Override
+    public Set<String> present() {
+        return repository.hashFamilies();
     }
 
     @Override

@@ -7,8 +7,10 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Repository;
 
@@ -49,6 +51,22 @@ class UserRepository {
                     return rs.next() ? Optional.of(map(rs)) : Optional.empty();
                 }
             }
+        });
+    }
+
+    /** The distinct hash kinds ({@code {id}} prefixes) the table holds now. */
+    Set<String> hashFamilies() {
+        return database.transaction(c -> {
+            Set<String> families = new HashSet<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT DISTINCT CASE WHEN starts_with(password_hash, '{')"
+                         + " AND strpos(password_hash, '}') > 2"
+                         + " THEN substr(password_hash, 2, strpos(password_hash, '}') - 2) ELSE '' END FROM users")) {
+                while (rs.next()) {
+                    families.add(rs.getString(1));
+                }
+            }
+            return families;
         });
     }
 

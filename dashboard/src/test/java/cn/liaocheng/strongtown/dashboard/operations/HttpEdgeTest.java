@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -98,6 +100,40 @@ class HttpEdgeTest extends DashboardTestContext {
         assertThat(response.statusCode()).isLessThan(500);
         clean(response);
         assertThat(errorLines(output) - before).as("one log line with an error id").isEqualTo(1);
+    }
+
+    @Test
+    void anOversizedRequestGetsTheChineseErrorPageAndOneLogLineOfOurs(CapturedOutput output) throws Exception {
+        int before = (int) output.getAll().lines().filter(l -> l.contains("request refused: too large")).count();
+        byte[] body = new byte[22 * 1024 * 1024]; // over the 21 MB request limit (a 20 MB file and its framing)
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(baseUrl() + "/?v-r=upload&v-uiId=0")).header("Content-Type",
+                "multipart/form-data; boundary=x").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("请求过大").contains("20 MB");
+        clean(response);
+        List<String> ours = output.getAll().lines().filter(l -> l.contains("request refused: too large")).toList();
+        assertThat(ours).hasSize(before + 1);
+        assertThat(ours.get(ours.size() - 1)).contains("127.0.0.1").contains("POST /");
+        assertThat(output.getAll()).doesNotContain("SizeLimitExceeded").doesNotContain("MaxUploadSizeExceeded");
+    }
+
+    @Test
+    void aClientWithoutCookiesIsNeverSentToAnAddressWithTheSessionId() throws Exception {
+        HttpClient cookieless = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        for (String path : new String[] {"/", "/overview", "/league?year=2025", "/login", "/admin/users", "/no-such-page"}) {
+            String next = path;
+            for (int hop = 0; hop < 5 && next != null; hop++) {
+                HttpResponse<String> response = cookieless.send(HttpRequest.newBuilder(URI.create(baseUrl() + next))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                String location = response.headers().firstValue("Location").orElse(null);
+                assertThat(location).as(next).satisfiesAnyOf(l -> assertThat(l).isNull(),
+                        l -> assertThat(l.toLowerCase(Locale.ROOT)).doesNotContain("jsessionid"));
+                assertThat(response.body().toLowerCase(Locale.ROOT)).as(next).doesNotContain(";jsessionid=");
+                next = location == null ? null : URI.create(baseUrl() + next).resolve(location).getRawPath();
+            }
+        }
     }
 
     private static int errorLines(CapturedOutput output) {

@@ -2,11 +2,7 @@ package cn.liaocheng.strongtown.dashboard.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -20,30 +16,7 @@ import org.springframework.mock.web.MockHttpSession;
  */
 class SessionLifetimeFilterTest {
 
-    private static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-03-01T08:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock();
     /** Idle 2 minutes, lifetime 10 minutes. */
     private final SessionLifetimeFilter filter = new SessionLifetimeFilter(new SecuritySettings(null, null, null, null,
             null, null, null, Duration.ofMinutes(2), Duration.ofMinutes(10), null), clock);

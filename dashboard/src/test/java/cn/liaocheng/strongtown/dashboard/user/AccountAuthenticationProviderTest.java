@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -50,10 +54,12 @@ class AccountAuthenticationProviderTest {
 
     private final RecordingEncoder encoder = new RecordingEncoder();
     private final String hash = encoder.encode("the-right-password");
-    private final Map<String, StrongTownUser> accounts = Map.of(
+    /** A hash as the first releases wrote it, before PBKDF2. */
+    private final String legacyHash = "{bcrypt}" + new BCryptPasswordEncoder().encode("the-right-password");
+    private final Map<String, StrongTownUser> accounts = new HashMap<>(Map.of(
             "active", new StrongTownUser("active", hash, "正常", Role.ANALYST, null, true, true),
             "locked", new StrongTownUser("locked", hash, "锁定", Role.ANALYST, null, true, false),
-            "disabled", new StrongTownUser("disabled", hash, "停用", Role.ANALYST, null, false, true));
+            "disabled", new StrongTownUser("disabled", hash, "停用", Role.ANALYST, null, false, true)));
     private final UserDetailsService users = name -> {
         StrongTownUser user = accounts.get(name);
         if (user == null) {
@@ -64,7 +70,10 @@ class AccountAuthenticationProviderTest {
     };
     private final LoginThrottle throttle = new LoginThrottle(new SecuritySettings(5, Duration.ofMinutes(15), null, null,
             null, null, null, null, null, null));
-    private final AccountAuthenticationProvider provider = new AccountAuthenticationProvider(users, encoder, throttle);
+    private final StoredHashFamilies families = () -> accounts.values().stream()
+            .map(user -> StoredHashFamilies.of(user.getPassword())).collect(Collectors.toSet());
+    private final AccountAuthenticationProvider provider =
+            new AccountAuthenticationProvider(users, encoder, throttle, families);
 
     private static UsernamePasswordAuthenticationToken attempt(String name, String password) {
         UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(name, password);
@@ -97,6 +106,49 @@ class AccountAuthenticationProviderTest {
             assertThat(compared).as(name).hasSize(1);
             assertThat(compared.get(0)).as(name + ": the dummy, not the account's hash").isNotEqualTo(hash);
         }
+    }
+
+    /** The kinds of hash an attempt was compared against, in any order, one entry per comparison. */
+    private List<String> comparedKinds(String name, String password) {
+        return comparisons(() -> {
+            try {
+                provider.authenticate(attempt(name, password));
+            } catch (AuthenticationException refused) {
+                // the refusal itself is checked elsewhere; here only its cost
+            }
+        }).stream().map(StoredHashFamilies::of).sorted().toList();
+    }
+
+    @Test
+    void whileAnOldBcryptHashRemainsEveryOutcomeComparesOnceWithEachKindOfHash() {
+        accounts.put("legacy", new StrongTownUser("legacy", legacyHash, "旧账号", Role.ANALYST, null, true, true));
+        accounts.put("legacy-locked", new StrongTownUser("legacy-locked", legacyHash, "旧账号", Role.ANALYST, null,
+                true, false));
+        List<String> both = List.of("bcrypt", PasswordHashing.ID).stream().sorted().toList();
+        assertThat(comparedKinds("nobody", "the-right-password")).as("unknown name").isEqualTo(both);
+        assertThat(comparedKinds("active", "wrong")).as("wrong password, PBKDF2 account").isEqualTo(both);
+        assertThat(comparedKinds("legacy-locked", "wrong")).as("locked BCrypt account").isEqualTo(both);
+        assertThat(comparedKinds("locked", "wrong")).as("locked").isEqualTo(both);
+        assertThat(comparedKinds("disabled", "wrong")).as("disabled").isEqualTo(both);
+        assertThat(comparedKinds("active", "the-right-password")).as("right password").isEqualTo(both);
+        assertThat(comparedKinds("legacy", "wrong")).as("wrong password, BCrypt account").isEqualTo(both);
+    }
+
+    @Test
+    void theBcryptAccountsOwnHashIsTheOneComparedForItsKind() {
+        accounts.put("legacy", new StrongTownUser("legacy", legacyHash, "旧账号", Role.ANALYST, null, true, true));
+        List<String> compared = comparisons(() -> assertThatThrownBy(() ->
+                provider.authenticate(attempt("legacy", "wrong"))).isInstanceOf(BadCredentialsException.class));
+        assertThat(compared).contains(legacyHash).hasSize(2);
+        assertThat(comparisons(() -> assertThatThrownBy(() -> provider.authenticate(attempt("active", "wrong")))
+                .isInstanceOf(BadCredentialsException.class))).contains(hash).hasSize(2);
+    }
+
+    @Test
+    void onceNoOldHashRemainsALoginCostsOnePbkdf2ComparisonAgain() {
+        assertThat(comparedKinds("nobody", "x")).containsExactly(PasswordHashing.ID);
+        assertThat(comparedKinds("active", "wrong")).containsExactly(PasswordHashing.ID);
+        assertThat(comparedKinds("locked", "wrong")).containsExactly(PasswordHashing.ID);
     }
 
     @Test

@@ -5,15 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -25,6 +25,7 @@ import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.collection.reading.NumberText;
 import cn.liaocheng.strongtown.collection.reading.TemplateLayout;
+import cn.liaocheng.strongtown.collection.reading.TemplateSheets;
 import cn.liaocheng.strongtown.collection.reading.TemplateStamp;
 import cn.liaocheng.strongtown.export.FormulaGuard;
 import cn.liaocheng.strongtown.town.Town;
@@ -84,32 +85,15 @@ public final class TemplateWriter {
             "5. 上传后系统逐格校验，任何错误都会使整份文件不被接受，请按校验报告修改后重新上传。",
             "6. 每次接受的数据形成一个新版本，旧版本保留可查、可恢复。",
         };
-        int r = 0;
-        for (String line : lines) {
-            sheet.createRow(r).createCell(0).setCellValue(FormulaGuard.neutralised(line));
-            if (r == 0) {
-                sheet.getRow(0).getCell(0).setCellStyle(styles.title);
-            }
-            r++;
-        }
-        r++;
-        String[] head = {"序号", "指标名称", "单位", "填报说明", "取值范围", "是否必填", "指标代码"};
-        Row header = sheet.createRow(r++);
-        for (int c = 0; c < head.length; c++) {
-            header.createCell(c).setCellValue(head[c]);
-            header.getCell(c).setCellStyle(styles.header);
-        }
+        List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             DeclaredItem item = items.get(i);
-            Row row = sheet.createRow(r++);
-            row.createCell(0).setCellValue(i + 1);
-            row.createCell(1).setCellValue(FormulaGuard.neutralised(item.name()));
-            row.createCell(2).setCellValue(FormulaGuard.neutralised(item.unit()));
-            row.createCell(3).setCellValue(FormulaGuard.neutralised(item.help()));
-            row.createCell(4).setCellValue(NumberText.plain(item.min()) + " ～ " + NumberText.plain(item.max()));
-            row.createCell(5).setCellValue(item.required() ? "必填" : "");
-            row.createCell(6).setCellValue(item.id());
+            rows.add(Arrays.asList(i + 1, FormulaGuard.neutralised(item.name()), FormulaGuard.neutralised(item.unit()),
+                    FormulaGuard.neutralised(item.help()), NumberText.plain(item.min()) + " ～ " + NumberText.plain(item.max()),
+                    item.required() ? "必填" : "", item.id()));
         }
+        TemplateSheets.writeInstructions(sheet, styles.title, styles.header, List.of(lines),
+                List.of("序号", "指标名称", "单位", "填报说明", "取值范围", "是否必填", "指标代码"), rows);
         sheet.setColumnWidth(1, 30 * 256);
         sheet.setColumnWidth(3, 50 * 256);
         sheet.setColumnWidth(4, 22 * 256);
@@ -206,19 +190,8 @@ public final class TemplateWriter {
         final CellStyle input;
 
         Styles(XSSFWorkbook wb) {
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            title = wb.createCellStyle();
-            Font big = wb.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
-            title.setFont(big);
-            header = wb.createCellStyle();
-            header.setFont(bold);
-            header.setWrapText(true);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            header.setBorderBottom(BorderStyle.THIN);
+            title = TemplateSheets.titleStyle(wb);
+            header = TemplateSheets.headerStyle(wb);
             townCell = wb.createCellStyle();
             townCell.setDataFormat(wb.createDataFormat().getFormat("@"));
             townCell.setFillForegroundColor(IndexedColors.LIGHT_CORNFLOWER_BLUE.getIndex());

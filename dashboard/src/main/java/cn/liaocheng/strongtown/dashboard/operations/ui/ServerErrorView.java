@@ -30,7 +30,7 @@ public class ServerErrorView extends Div implements HasErrorParameter<Exception>
         Throwable refusal = AccessRefusals.refusalIn(error);
         if (refusal != null) {
             AccessRefusals.reachedErrorHandler(refusal, "view /" + event.getLocation().getPath());
-            NotFoundView.show(this);
+            RefusedNavigationPage.show(this);
             return HttpServletResponse.SC_FORBIDDEN;
         }
         String id = ErrorIds.next();
