@@ -103,6 +103,8 @@ public final class SoakBench {
     private final Path lake;
     private final Queue<Upload> uploads = new ConcurrentLinkedQueue<>();
     private final AtomicInteger uploadNumber = new AtomicInteger();
+    /** Uploads whose re-scoring has not been published yet. */
+    private final AtomicInteger uploading = new AtomicInteger();
     private final AtomicLong nextUploadAt = new AtomicLong(Long.MAX_VALUE);
     private volatile boolean running = true;
 
@@ -188,19 +190,15 @@ public final class SoakBench {
         System.out.printf(Locale.ROOT, "recording from %s; load average %s%n", windowStart, loadAverage());
 
         Thread.sleep(Math.min(60_000, duration * 1000L));
-        long heapMinute1 = heap.usedAfterFullGc(() -> { });
+        long heapMinute1 = measureHeap(heap, "minute 1");
         long rssMinute1 = rss(heap.pid());
-        System.out.printf(Locale.ROOT, "minute 1 (%s): used heap after full GC %.1f MB, RSS %.0f MB; load average %s%n",
-                Instant.now(), mb(heapMinute1), mb(rssMinute1), loadAverage());
         long left = Duration.between(Instant.now(), windowStart.plusSeconds(duration)).toMillis();
         if (left > 0) {
             Thread.sleep(left);
         }
-        long heapEnd = heap.usedAfterFullGc(() -> { });
+        long heapEnd = measureHeap(heap, "minute " + duration / 60);
         long rssEnd = rss(heap.pid());
         Instant windowEnd = Instant.now();
-        System.out.printf(Locale.ROOT, "minute %d (%s): used heap after full GC %.1f MB, RSS %.0f MB; load average %s%n",
-                duration / 60, windowEnd, mb(heapEnd), mb(rssEnd), loadAverage());
         stats.recording = false;
         running = false;
         nextUploadAt.set(Long.MAX_VALUE);
@@ -226,7 +224,7 @@ public final class SoakBench {
         boolean uploadsMet = reportUploads(duration, uploadEvery);
         double growth = mb(heapEnd - heapMinute1);
         boolean heapFlat = heapEnd <= heapMinute1 * 1.10 + 5 * 1024 * 1024;
-        System.out.printf(Locale.ROOT, "%nheap after full GC: minute 1 %.1f MB → minute %d %.1f MB (%+.1f MB); RSS %.0f → %.0f MB;"
+        System.out.printf(Locale.ROOT, "%nlive heap after full GC: minute 1 %.1f MB → minute %d %.1f MB (%+.1f MB); RSS %.0f → %.0f MB;"
                         + " flat (≤ +10 %% + 5 MB): %s%n", mb(heapMinute1), duration / 60, mb(heapEnd), growth,
                 mb(rssMinute1), mb(rssEnd), heapFlat ? "MET" : "MISSED");
         System.out.printf(Locale.ROOT, "sessions logged out: %d (errors %d)%n", open.size(), logoutErrors);
@@ -240,6 +238,24 @@ public final class SoakBench {
                         + " heap flat %s%n", errors == 0 ? "MET" : "MISSED", latencyMet ? "MET" : "MISSED",
                 uploadsMet ? "MET" : "MISSED", heapFlat ? "MET" : "MISSED");
         return errors == 0 && latencyMet && uploadsMet && heapFlat ? 0 : 1;
+    }
+
+    /**
+     * Live heap while the sessions run: the class histogram's total right after a full collection (jcmd
+     * GC.class_histogram), taken when no re-scoring runs — the scoring runs in the server's JVM, and its rank
+     * intervals hold large arrays while it runs — and used heap after {@code GC.run} from {@code GC.heap_info}.
+     */
+    private long measureHeap(ServerHeap heap, String when) throws InterruptedException {
+        long until = System.currentTimeMillis() + 60_000;
+        while (uploading.get() > 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+        }
+        long live = heap.liveBytes();
+        long used = heap.usedAfterFullGc(() -> { });
+        System.out.printf(Locale.ROOT, "%s (%s): live heap %.1f MB (histogram after full GC), used after GC.run %.1f MB,"
+                        + " RSS %.0f MB; re-scoring running: %s; load average %s%n", when, Instant.now(), mb(live), mb(used),
+                mb(rss(heap.pid())), uploading.get() > 0 ? "yes" : "no", loadAverage());
+        return live;
     }
 
     // --- sessions ------------------------------------------------------------------------------------------
@@ -325,7 +341,12 @@ public final class SoakBench {
         }, false);
         long due = nextUploadAt.get();
         if (running && System.currentTimeMillis() >= due && nextUploadAt.compareAndSet(due, due + intOption("upload-every", 60) * 1000L)) {
-            act(UPLOAD, () -> uploadAndFollow(session, target[0]), false);
+            uploading.incrementAndGet();
+            try {
+                act(UPLOAD, () -> uploadAndFollow(session, target[0]), false);
+            } finally {
+                uploading.decrementAndGet();
+            }
         }
         sleepThink(think);
         act(LEAGUE_OPEN, () -> session.openLeague(LEAGUE_OPEN), think);
