@@ -394,7 +394,7 @@ public final class SoakBench {
         }
     }
 
-    /** The year's template with one declared value that differs from every earlier upload's. */
+    /** The year's template with one declared value that differs from every earlier upload's (number: for the file name). */
     private byte[] workbook(int number) {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template))) {
             Sheet sheet = wb.getSheet(TemplateLayout.DATA_SHEET);
@@ -412,7 +412,8 @@ public final class SoakBench {
             }
             Row row = sheet.getRow(TemplateLayout.FIRST_DATA_ROW);
             Cell cell = row.getCell(column) == null ? row.createCell(column) : row.getCell(column);
-            cell.setCellValue(50 + number % 40 + number / 40.0);
+            // unique across runs on the same lake (an unchanged value would be UNCHANGED, not re-scored)
+            cell.setCellValue(50 + (System.currentTimeMillis() / 1000 % 100_000) / 1000.0);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             wb.write(out);
             return out.toByteArray();
