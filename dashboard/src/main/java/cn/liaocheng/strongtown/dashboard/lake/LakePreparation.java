@@ -61,6 +61,8 @@ public class LakePreparation {
     });
     private volatile PreparationState state = new PreparationState(PreparationState.Phase.PREPARING, 0,
             "prep.waiting", "");
+    /** Set once a complete snapshot has been found or published; never unset. */
+    private volatile boolean servable;
 
     public LakePreparation(StrongTownProperties properties, TownRegistry towns, CatalogRepository catalogs,
                            OperationsMetrics metrics, ApplicationEventPublisher events) {
@@ -74,6 +76,15 @@ public class LakePreparation {
 
     public PreparationState state() {
         return state;
+    }
+
+    /**
+     * Whether views can show data now: true once a complete snapshot was found or published. Re-scoring after new
+     * data publishes the next snapshot beside the current one, which stays complete and is read until the pointer
+     * moves (and stays if re-scoring fails), so readers keep their data while the office follows the re-scoring.
+     */
+    public boolean servable() {
+        return servable;
     }
 
     /** Whether the data shown are (or, once generated, will be) the synthetic demo data. */
@@ -146,6 +157,7 @@ public class LakePreparation {
                 }
                 LOG.info("Re-scored after new data: snapshot {}", snapshot);
                 published(snapshot, "new data");
+                servable = true;
                 state = new PreparationState(PreparationState.Phase.READY, 1, "prep.ready", snapshot);
             } catch (RuntimeException e) {
                 LOG.error("Re-scoring failed", e);
@@ -174,6 +186,7 @@ public class LakePreparation {
                 LOG.info("Published snapshot {}", snapshot);
                 published(snapshot, "first start");
             }
+            servable = true;
             state = new PreparationState(PreparationState.Phase.READY, 1, "prep.ready",
                     SnapshotPointer.current(lake).orElse(""));
         } catch (RuntimeException e) {

@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
@@ -32,8 +36,9 @@ import cn.liaocheng.strongtown.scoring.ScoringPipeline;
 
 /**
  * Queries the published snapshot's marts with DuckDB. The snapshot is held in memory (one
- * {@link LoadedSnapshot}); each query resolves {@code CURRENT} anew, so a newly published snapshot is
- * loaded and seen at the next query, while a running query keeps its snapshot.
+ * {@link LoadedSnapshot}) up to {@code strongtown.snapshot-memory-limit-mb}; a larger one is queried from its
+ * Parquet files instead (slower, logged). Each query resolves {@code CURRENT} anew, so a newly published
+ * snapshot is loaded and seen at the next query, while a running query keeps its snapshot.
  */
 @Component
 public class MartReader {
@@ -44,8 +49,14 @@ public class MartReader {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** Default bound of the snapshot held in memory: a province (~1,800 towns × 10 years) takes well under it. */
+    public static final long DEFAULT_MEMORY_LIMIT_MB = 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MartReader.class);
+
     private final Lake lake;
     private final Path townsFile;
+    private final long memoryLimitBytes;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicReference<LoadedSnapshot> loaded = new AtomicReference<>();
     private final Cache<CacheKey, List<?>> results = Caffeine.newBuilder().maximumSize(5_000).build();
@@ -53,8 +64,15 @@ public class MartReader {
     private LoadedSnapshot replaced;
 
     public MartReader(StrongTownProperties properties) {
+        this(properties, DEFAULT_MEMORY_LIMIT_MB);
+    }
+
+    @Autowired
+    public MartReader(StrongTownProperties properties,
+                      @Value("${strongtown.snapshot-memory-limit-mb:" + DEFAULT_MEMORY_LIMIT_MB + "}") long memoryLimitMb) {
         this.lake = new Lake(properties.lake());
         this.townsFile = properties.data().resolve("reference").resolve("liaocheng-towns.csv");
+        this.memoryLimitBytes = memoryLimitMb * 1024 * 1024;
     }
 
     public Optional<String> currentSnapshot() {
@@ -75,6 +93,11 @@ public class MartReader {
      */
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
         String snapshot = currentSnapshot().orElseThrow(() -> new IllegalStateException("no published snapshot"));
+        return run(held(snapshot), sql, mapper, params);
+    }
+
+    /** Runs a query on a snapshot already held; takes no lock of this reader (it runs inside the result cache). */
+    private <T> List<T> run(LoadedSnapshot held, String sql, RowMapper<T> mapper, Object... params) {
         String resolved = sql;
         for (String mart : ScoringPipeline.MARTS.keySet()) {
             resolved = resolved.replace("{" + mart + "}", mart);
@@ -84,7 +107,7 @@ public class MartReader {
         // read on demand: only provenance asks, one value at a time, and uploads add revisions between snapshots
         resolved = resolved.replace("{declarations}", "read_parquet(" + DuckDb.literal(
                 lake.rawDeclarations() + "/*/*.parquet") + ", hive_partitioning = true, union_by_name = true)");
-        try (Connection conn = loaded(snapshot).connect(); PreparedStatement st = conn.prepareStatement(resolved)) {
+        try (Connection conn = held.connect(); PreparedStatement st = conn.prepareStatement(resolved)) {
             for (int i = 0; i < params.length; i++) {
                 if (params[i] == null) {
                     st.setNull(i + 1, Types.VARCHAR);
@@ -100,27 +123,49 @@ public class MartReader {
             }
             return rows;
         } catch (SQLException e) {
+            throw new IllegalStateException("读取快照 " + held.id() + " 失败：" + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The snapshot in memory, loading it first if it is not the one held; then the results cached for other
+     * snapshots are dropped. Never called inside the result cache's compute: emptying the cache waits for running
+     * computations, which would deadlock with one that waits here for the load (found by the soak, R3).
+     */
+    private LoadedSnapshot held(String snapshot) {
+        try {
+            LoadedSnapshot current = loaded.get();
+            if (current != null && current.id().equals(snapshot)) {
+                return current;
+            }
+            LoadedSnapshot fresh = load(snapshot);
+            results.asMap().keySet().removeIf(key -> !key.snapshot().equals(fresh.id()));
+            return fresh;
+        } catch (SQLException e) {
             throw new IllegalStateException("读取快照 " + snapshot + " 失败：" + e.getMessage(), e);
         }
     }
 
     /**
-     * The snapshot in memory, loading it first if it is not the one held. The one it replaces stays
-     * open until the next replacement, so that a query that has just picked it can still connect.
+     * Loads a snapshot unless another thread just did. The one it replaces stays open until the next
+     * replacement, so that a query that has just picked it can still connect.
      */
-    private LoadedSnapshot loaded(String snapshot) throws SQLException {
-        LoadedSnapshot current = loaded.get();
-        if (current != null && current.id().equals(snapshot)) {
-            return current;
-        }
+    private LoadedSnapshot load(String snapshot) throws SQLException {
         synchronized (loaded) {
-            current = loaded.get();
+            LoadedSnapshot current = loaded.get();
             if (current != null && current.id().equals(snapshot)) {
                 return current;
             }
-            LoadedSnapshot fresh = LoadedSnapshot.load(lake, snapshot, designations(), townsFile);
+            LoadedSnapshot fresh = LoadedSnapshot.load(lake, snapshot, designations(), townsFile, memoryLimitBytes);
+            if (fresh.inMemory()) {
+                LOG.info("快照 {} 已载入内存：约 {} MB（上限 {} MB，strongtown.snapshot-memory-limit-mb）", snapshot,
+                        fresh.memoryBytes() / (1024 * 1024), memoryLimitBytes / (1024 * 1024));
+            } else {
+                LOG.warn("快照 {} 的数据约 {} MB，超过内存上限 {} MB（strongtown.snapshot-memory-limit-mb）："
+                        + "不载入内存，每次查询直接读取其 Parquet 文件，页面会变慢；可调高上限或增加内存", snapshot,
+                        fresh.estimatedBytes() / (1024 * 1024), memoryLimitBytes / (1024 * 1024));
+            }
             loaded.set(fresh);
-            results.invalidateAll();
             if (replaced != null) {
                 replaced.close();
             }
@@ -156,8 +201,9 @@ public class MartReader {
     @SuppressWarnings("unchecked")
     public <T> List<T> cachedQuery(String sql, RowMapper<T> mapper, Object... params) {
         String snapshot = currentSnapshot().orElseThrow(() -> new IllegalStateException("no published snapshot"));
-        CacheKey key = new CacheKey(snapshot, sql, mapper.getClass(), Arrays.asList(params));
-        return (List<T>) results.get(key, k -> Collections.unmodifiableList(query(sql, mapper, params)));
+        LoadedSnapshot held = held(snapshot);
+        CacheKey key = new CacheKey(held.id(), sql, mapper.getClass(), Arrays.asList(params));
+        return (List<T>) results.get(key, k -> Collections.unmodifiableList(run(held, sql, mapper, params)));
     }
 
     private record CacheKey(String snapshot, String sql, Class<?> mapper, List<Object> params) {

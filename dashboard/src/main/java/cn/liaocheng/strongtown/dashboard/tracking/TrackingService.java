@@ -315,13 +315,15 @@ public class TrackingService {
     public List<PlanAlert> planAlerts() {
         String county = scope.restrict(null);
         List<PlanAlert> alerts = new ArrayList<>();
+        // read once, not once per town: the overview asks on every open and year change (soak R3)
+        Map<String, Map<Integer, java.time.Instant>> reports = plans.reports();
         for (Map.Entry<String, Integer> d : designations().entrySet()) {
             Optional<Town> found = towns.find(d.getKey());
             if (found.isEmpty() || (county != null && !county.equals(found.get().countyCode()))) {
                 continue;
             }
             Town town = found.get();
-            PlanCompletion c = completion(town.code(), d.getValue());
+            PlanCompletion c = completion(town.code(), d.getValue(), reports);
             List<Integer> overdue = c.years().stream().filter(YearCompletion::overdue).map(YearCompletion::year).toList();
             if (c.behindPlan() || !overdue.isEmpty()) {
                 alerts.add(new PlanAlert(town.code(), town.name(), town.countyName(), d.getValue(), c.latestScore(),
@@ -404,6 +406,10 @@ public class TrackingService {
     }
 
     PlanCompletion completion(String townCode, int designatedIn) {
+        return completion(townCode, designatedIn, plans.reports());
+    }
+
+    private PlanCompletion completion(String townCode, int designatedIn, Map<String, Map<Integer, java.time.Instant>> reports) {
         int lastYear = marts.scoredYears().stream().findFirst().orElse(designatedIn);
         Optional<ConstructionPlan> saved = plans.latest(townCode);
         java.util.function.BiFunction<String, Integer, Double> actuals = indicatorValues(townCode);
@@ -418,7 +424,7 @@ public class TrackingService {
             labels.put(i.id(), new String[] {i.name().zh(), i.unit() == null ? "" : i.unit().zh()});
         }
         return CompletionCalculator.of(plan, designatedIn, settings, actuals,
-                plans.reports().getOrDefault(townCode, Map.of()), LocalDate.now(clock), lastYear, labels);
+                reports.getOrDefault(townCode, Map.of()), LocalDate.now(clock), lastYear, labels);
     }
 
     /** (indicator, year) → the town's value in the snapshot, NaN where absent. */

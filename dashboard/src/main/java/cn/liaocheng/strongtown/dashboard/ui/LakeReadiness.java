@@ -11,7 +11,8 @@ import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
 import cn.liaocheng.strongtown.dashboard.lake.PreparationState;
 
 /**
- * Views that need the published snapshot show it at once when it is ready; on first start they show
+ * Views that need the published snapshot show it at once when there is one — also while new data are
+ * re-scored, since the current snapshot stays complete until the next replaces it; on first start they show
  * the preparation's progress instead (polling every half second) and then build themselves.
  */
 public final class LakeReadiness {
@@ -37,7 +38,7 @@ public final class LakeReadiness {
 
     /** Runs {@code show} now if the lake is ready, else once it is, showing progress in {@code host} meanwhile. */
     public static void whenReady(HasComponents host, UI ui, LakePreparation preparation, Runnable show) {
-        if (preparation.state().ready()) {
+        if (preparation.servable()) {
             show.run();
             return;
         }
@@ -51,10 +52,11 @@ public final class LakeReadiness {
         registration[0] = ui.addPollListener(e -> {
             PreparationState state = preparation.state();
             update(ui, progress, text, state);
-            if (state.phase() != PreparationState.Phase.PREPARING) {
+            boolean servable = preparation.servable();
+            if (servable || state.phase() != PreparationState.Phase.PREPARING) {
                 ui.setPollInterval(-1);
                 registration[0].remove();
-                if (state.ready()) {
+                if (servable) {
                     host.remove(text, progress);
                     show.run();
                 }

@@ -54,8 +54,8 @@ import cn.liaocheng.strongtown.town.TownRegistry;
  */
 class RestoreDrillTest {
 
-    private static final Path DATA = DataDir.locate();
-    private static final String PASSWORD = "drill-password-2026";
+    static final Path DATA = DataDir.locate();
+    static final String PASSWORD = "drill-password-2026";
 
     @TempDir
     Path root;
@@ -139,7 +139,7 @@ class RestoreDrillTest {
      * XLSX: every part byte-identical, except that the document properties (docProps/core.xml) carry the moment the
      * file was written — which differs between any two exports, restore or not; without it they must be equal too.
      */
-    private static void assertSameWorkbook(String name, byte[] before, byte[] after) throws java.io.IOException {
+    static void assertSameWorkbook(String name, byte[] before, byte[] after) throws java.io.IOException {
         Map<String, byte[]> a = parts(before);
         Map<String, byte[]> b = parts(after);
         assertThat(b.keySet()).as(name).isEqualTo(a.keySet());
@@ -175,13 +175,13 @@ class RestoreDrillTest {
         return new String(coreXml, StandardCharsets.UTF_8).replaceAll("<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\\1>", "");
     }
 
-    private static StrongTownProperties properties(Path folder) {
+    static StrongTownProperties properties(Path folder) {
         return new StrongTownProperties(DATA, folder.resolve("lake"), false, null, null,
                 folder.resolve("state").resolve("workflow.duckdb"));
     }
 
     /** Every year's league table through the dashboard's export code, as XLSX and CSV, as a city-wide reader. */
-    private static Map<String, byte[]> exports(StrongTownProperties properties) {
+    static Map<String, byte[]> exports(StrongTownProperties properties) {
         TestUsers.signIn(Role.LEADER);
         CurrentUser user = new CurrentUser();
         MartReader marts = new MartReader(properties);

@@ -37,9 +37,14 @@ final class PaintProbe implements AutoCloseable {
               const drawn = chart => chart.getAttribute('data-rendered') === 'true' && inked(chart.querySelector('canvas'));
               const check = () => {
                 const grid = document.getElementById('league-grid');
-                if (window.__stGrid === undefined && grid && grid.size > 0
+                const table = document.getElementById('county-grid');
+                const profile = document.getElementById('profile-key-figures');
+                if (window.__stGrid === undefined && ((grid && grid.size > 0
                     && [...grid.querySelectorAll('vaadin-grid-cell-content')]
-                        .some(c => /(镇|街道|乡)$/.test(c.textContent.trim()))) {
+                        .some(c => /(镇|街道|乡)(#\\d+)?$/.test(c.textContent.trim())))
+                    || (table && table.size > 0
+                        && [...table.querySelectorAll('vaadin-grid-cell-content')].some(c => /[区县市]/.test(c.textContent)))
+                    || (profile && profile.textContent.trim().length > 0))) {
                   window.__stGrid = performance.now();
                 }
                 const charts = [...document.querySelectorAll('echarts-chart')];
@@ -80,12 +85,20 @@ final class PaintProbe implements AutoCloseable {
     }
 
     Load load() {
-        driver.get(base + "/league");
+        return load("league");
+    }
+
+    /**
+     * Loads a route and waits until its table (league grid with town rows, county grid with counties) or the
+     * profile's key figures show, and every chart on the page has drawn.
+     */
+    Load load(String route) {
+        driver.get(base + "/" + route);
         try {
             new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(50)).until(d -> Boolean.TRUE
                     .equals(js("return window.__stGrid !== undefined && window.__stCharts !== undefined;")));
         } catch (TimeoutException e) {
-            throw new BenchFailure("league table or chart not painted within 30 s", e);
+            throw new BenchFailure(route + ": table or chart not painted within 30 s", e);
         }
         double grid = ((Number) js("return window.__stGrid;")).doubleValue();
         double charts = ((Number) js("return window.__stCharts;")).doubleValue();

@@ -32,6 +32,16 @@ record ServerHeap(long pid) {
         return Long.parseLong(used.group(1)) * 1024;
     }
 
+    /** Bytes of all live objects: the total of the class histogram, which a full collection precedes. */
+    long liveBytes() {
+        String[] lines = jcmd("GC.class_histogram").strip().split("\n");
+        String[] total = lines[lines.length - 1].trim().split("\\s+");
+        if (total.length < 3 || !total[0].equals("Total")) {
+            throw new IllegalStateException("no total in the class histogram of " + pid);
+        }
+        return Long.parseLong(total[2]);
+    }
+
     /** Live instances of exactly this class (the histogram is taken after a full GC). */
     long instances(String className) {
         for (String line : jcmd("GC.class_histogram").split("\n")) {

@@ -84,6 +84,27 @@ record UidlResponse(JsonNode json) {
         return node;
     }
 
+    /**
+     * The last value this answer puts under {@code key} on {@code node} (an attribute or a property), if any; a
+     * resource's URL (sent as {@code {"uri": …}}) as the URL.
+     */
+    java.util.Optional<String> value(int node, String key) {
+        String found = null;
+        for (JsonNode change : json.path("changes")) {
+            if ("put".equals(change.path("type").asText()) && change.path("node").asInt() == node
+                    && key.equals(change.path("key").asText()) && change.has("value")) {
+                JsonNode value = change.get("value");
+                found = value.isTextual() ? value.asText() : value.has("uri") ? value.get("uri").asText() : value.toString();
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+
+    /** Whether the answer carries this text anywhere (a label, a message). */
+    boolean mentions(String text) {
+        return json.toString().contains(text);
+    }
+
     /** {@code $connector.confirm(id)} calls: the browser answers each with {@code confirmUpdate(id)}. */
     List<Confirm> confirms() {
         List<Confirm> confirms = new ArrayList<>();

@@ -138,14 +138,14 @@ final class UidlSession {
         confirmAll(view);
     }
 
-    /** Picks another year in the league table's year select (item keys 1…; key 1 is the newest year, the default). */
-    void changeLeagueYear(String kind, int itemKey) {
+    /** Picks another year in the league table's year select (item keys 1…; key 1 is the newest year, the default); returns the grid's new size. */
+    int changeLeagueYear(String kind, int itemKey) {
         LeagueNodes nodes = requireLeague();
         UidlResponse answer = rpc(kind, valueChange(nodes.year(), String.valueOf(itemKey)));
-        if (answer.updatedSize(nodes.grid()).isEmpty()) {
-            throw new BenchFailure("year change did not refresh the grid");
-        }
+        int size = answer.updatedSize(nodes.grid()).orElseThrow(
+                () -> new BenchFailure("year change did not refresh the grid"));
         refetchFirstPage(nodes, answer);
+        return size;
     }
 
     /** Scrolls the grid: the browser asks for rows from {@code start}; the answer must bring them. */
@@ -198,6 +198,61 @@ final class UidlSession {
         answer.requireId("kpi-cards");
         answer.requireId("chart-tile-map");
         confirmAll(answer);
+    }
+
+    /**
+     * Menu click to any route ("counties", "town/371502001000", "collection"): the answer must render every
+     * element id given. Returns the answer for further checks.
+     */
+    UidlResponse open(String kind, String route, String... requiredIds) {
+        UidlResponse view = rpc(kind, navigation(route, "client"));
+        for (String id : requiredIds) {
+            view.requireId(id);
+        }
+        if (!route.equals("league")) {
+            league = null;
+        }
+        overviewYear = -1;
+        confirmAll(view);
+        return view;
+    }
+
+    /** Towns in the league grid as last opened (all towns, or the county's for county staff). */
+    int leagueRows() {
+        return requireLeague().rows();
+    }
+
+    /** What the Flow client does while {@code UI.setPollInterval} is on: a {@code ui-poll} event on the UI. */
+    UidlResponse poll(String kind) {
+        return rpc(kind, JSON.createArrayNode().add(event(1, "ui-poll")));
+    }
+
+    /**
+     * What {@code <vaadin-upload>} sends for one file: a multipart POST (form field {@code file}) to the
+     * upload element's {@code target} URL, with Spring Security's CSRF header from the page's meta tags.
+     * The server validates and stores the file while answering; the outcome reaches the page at the next UIDL.
+     */
+    void upload(String kind, String target, String fileName, byte[] content) {
+        String boundary = "----SoakBoundary" + Long.toHexString(System.nanoTime());
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(target.startsWith("/") ? target : "/" + target))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (springCsrf != null) {
+            request.header("X-CSRF-TOKEN", springCsrf);
+        }
+        long start = System.nanoTime();
+        HttpResponse<String> answer = send(request.build());
+        long nanos = System.nanoTime() - start;
+        expect200(answer, "upload");
+        stats.record(kind, nanos);
     }
 
     // --- protocol -----------------------------------------------------------------------------------------
