@@ -116,7 +116,14 @@ final class LocalSparkCluster implements AutoCloseable {
                 "-Dspark.history.ui.port=" + port);
         JvmProcess history = launch("history", options, "org.apache.spark.deploy.history.HistoryServer", List.of());
         String api = "http://" + LOOPBACK + ":" + port + "/api/v1";
-        awaitCondition("history server 启动", history, () -> fetch(api + "/applications").isPresent());
+        // not awaitCondition: the driver the history server is started for has exited by now, as it should
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (fetch(api + "/applications").isEmpty()) {
+            if (!history.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("history server 未能启动：\n" + history.logTail(40));
+            }
+            sleep(Duration.ofMillis(500));
+        }
         return api;
     }
 

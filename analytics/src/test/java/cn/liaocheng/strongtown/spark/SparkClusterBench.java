@@ -61,6 +61,10 @@ public final class SparkClusterBench {
     }
 
     public static void main(String[] args) throws IOException {
+        if ("report".equals(args[0])) {
+            report(args[1], args[2]);
+            return;
+        }
         int count = Integer.parseInt(args[0]);
         double scale = Double.parseDouble(args[1]);
         String driverHeap = args[2];
@@ -135,6 +139,20 @@ public final class SparkClusterBench {
         System.out.printf("parity with DuckDB: %s (%d differing rows or cells over every mart)%n",
                 mismatches == 0 ? "identical" : "DIFFERENT", mismatches);
         System.exit(mismatches == 0 ? 0 : 1);
+    }
+
+    /**
+     * {@code report DUCK_SNAPSHOT SPARK_SNAPSHOT}: the stage summary and parity of a run whose job
+     * finished (its lake and event log are still in the work folder), without running it again.
+     */
+    private static void report(String duckSnapshot, String sparkSnapshot) throws IOException {
+        SparkDistribution spark = SparkDistribution.fromTestClasspath(WORK.resolve("spark-home"));
+        try (LocalSparkCluster cluster = LocalSparkCluster.start(spark, WORK.resolve("report"), 0)) {
+            printStages(cluster, WORK.resolve("events"));
+        }
+        long mismatches = parity(new Lake(WORK.resolve("lake")), duckSnapshot, sparkSnapshot);
+        System.out.printf("parity with DuckDB: %s (%d differing rows or cells over every mart)%n",
+                mismatches == 0 ? "identical" : "DIFFERENT", mismatches);
     }
 
     /**
