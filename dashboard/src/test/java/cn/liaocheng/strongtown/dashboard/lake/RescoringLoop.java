@@ -54,6 +54,9 @@ public final class RescoringLoop {
         boolean once = args.length > 4 && "once".equals(args[4]);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("server.port", "0");
+        // production mode, as the tests and the jar run (the pom's default profile), also when the class path comes
+        // from elsewhere than Maven's build (the bench) and carries no flow-build-info.json
+        settings.put("vaadin.productionMode", "true");
         settings.put("spring.main.banner-mode", "off");
         settings.put("logging.level.root", "WARN");
         settings.put("strongtown.data-dir", data.toString());
