@@ -53,7 +53,9 @@ public final class RescoringLoop {
         long seed = Long.parseLong(args[3]);
         boolean once = args.length > 4 && "once".equals(args[4]);
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("server.port", "0");
+        // production mode, as the tests and the jar run (the pom's default profile), also when the class path comes
+        // from elsewhere than Maven's build (the bench) and carries no flow-build-info.json
+        settings.put("vaadin.productionMode", "true");
         settings.put("spring.main.banner-mode", "off");
         settings.put("logging.level.root", "WARN");
         settings.put("strongtown.data-dir", data.toString());
@@ -62,7 +64,8 @@ public final class RescoringLoop {
         settings.put("strongtown.demo-on-first-start", "false");
         settings.put("STRONGTOWN_ADMIN_PASSWORD", ADMIN_PASSWORD);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(StrongTownApplication.class)
-                .properties(settings).run();
+                // a free port as an argument: application.properties' server.port outranks default properties
+                .properties(settings).run("--server.port=0");
         LakePreparation preparation = context.getBean(LakePreparation.class);
         SubmissionService submissions = context.getBean(SubmissionService.class);
         PreparationState ready = await(preparation, null);

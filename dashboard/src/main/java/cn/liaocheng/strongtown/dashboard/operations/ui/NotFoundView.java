@@ -1,7 +1,9 @@
 package cn.liaocheng.strongtown.dashboard.operations.ui;
 
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -15,15 +17,17 @@ import cn.liaocheng.strongtown.dashboard.security.CurrentUser;
  * it was: a refusal (a view is registered at that path) with the user and address, or an unknown route.
  */
 @AnonymousAllowed
-public class NotFoundView extends RefusedNavigationPage<NotFoundException> {
+public class NotFoundView extends Div implements HasErrorParameter<NotFoundException> {
+
+    private final CurrentUser currentUser;
 
     public NotFoundView(CurrentUser currentUser) {
-        super(currentUser);
+        this.currentUser = currentUser;
     }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
-        return answer(event, isRegistered(event.getLocation().getPath()));
+        return RefusedNavigationPage.answer(this, currentUser, event, isRegistered(event.getLocation().getPath()));
     }
 
     private static boolean isRegistered(String path) {

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.HasErrorParameter;
 
 import cn.liaocheng.strongtown.dashboard.security.ClientAddress;
 import cn.liaocheng.strongtown.dashboard.security.CurrentUser;
@@ -18,24 +17,25 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The page of a navigation that leads nowhere or is refused ({@link NotFoundView}, {@link AccessDeniedView}): the same
  * short "no such page" either way, so that it does not tell whether a page exists, and one log line saying which it
- * was, with the user and address.
+ * was, with the user and address. (A helper, not a common superclass: Vaadin and Karibu find error views by their own
+ * {@code HasErrorParameter} declaration.)
  */
-abstract class RefusedNavigationPage<T extends Exception> extends Div implements HasErrorParameter<T> {
+final class RefusedNavigationPage {
 
     private static final Logger LOG = LoggerFactory.getLogger("access");
 
-    private final CurrentUser currentUser;
-
-    RefusedNavigationPage(CurrentUser currentUser) {
-        this.currentUser = currentUser;
+    private RefusedNavigationPage() {
     }
 
-    /** Logs the navigation once, shows the page and answers its status: 403 for a refusal, 404 for an unknown route. */
-    int answer(BeforeEnterEvent event, boolean refused) {
+    /**
+     * Logs the navigation once, shows the page in {@code page} and answers its status: 403 for a refusal, 404 for an
+     * unknown route.
+     */
+    static int answer(Div page, CurrentUser currentUser, BeforeEnterEvent event, boolean refused) {
         LOG.warn("{} user={} address={} path=/{}", refused ? "access refused (view)" : "route not found",
                 currentUser.get().map(u -> u.getUsername()).orElse("-"), ClientAddress.current(),
                 LogText.safe(event.getLocation().getPath()));
-        show(this);
+        show(page);
         return refused ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_NOT_FOUND;
     }
 
