@@ -24,7 +24,7 @@ JAR=$(ls "$ROOT"/dashboard/target/dashboard-*.jar | grep -v original | head -1)
 rm -rf "$BENCH_DIR/jar" && mkdir -p "$BENCH_DIR/jar" && (cd "$BENCH_DIR/jar" && unzip -q "$JAR" 'BOOT-INF/*')
 # the paint probe drives Chromium through Selenium, a test dependency: from the local Maven repository
 SELENIUM=$(find ~/.m2/repository/org/seleniumhq ~/.m2/repository/io/opentelemetry ~/.m2/repository/net/bytebuddy \
-  ~/.m2/repository/dev/failsafe -name '*.jar' 2>/dev/null | tr '\n' ':')
+  ~/.m2/repository/dev/failsafe ~/.m2/repository/com/google/auto -name '*.jar' 2>/dev/null | tr '\n' ':')
 BENCH_CP="$ROOT/dashboard/target/test-classes:$BENCH_DIR/jar/BOOT-INF/classes:$BENCH_DIR/jar/BOOT-INF/lib/*:$SELENIUM"
 [ -d "$BENCH_DIR/data/reference" ] || java -cp "$BENCH_CP" cn.liaocheng.strongtown.dashboard.bench.ProvinceDataDir \
   "$ROOT/data" "$BENCH_DIR/data" "$TOWNS"

@@ -5,7 +5,7 @@
 # `java -Xms512m -Xmx2g -jar dashboard/target/dashboard-*.jar` (as deploy/strongtown.service does) on a city-scale demo
 # lake under $BENCH_DIR (generated on first start, then reused), runs cn.liaocheng.strongtown.dashboard.bench.SoakBench
 # against it and stops it again.
-# Usage: bench/soak.sh [--sessions=100] [--warmup=30] [--duration=300] [--think-min=2000] [--think-max=8000]
+# Usage: bench/soak.sh [--sessions=100] [--ramp=30] [--warmup=30] [--duration=300] [--think-min=2000] [--think-max=8000]
 #        [--upload-every=60]          (env: PORT=18104 BENCH_DIR=/tmp/strongtown-soak SKIP_BUILD=1 to reuse the build)
 # Only the build takes the shared Maven lock; to keep builds off a recorded run, run the whole script under it:
 #   flock /tmp/strongtown-maven.lock env LOCKED=1 bench/soak.sh
