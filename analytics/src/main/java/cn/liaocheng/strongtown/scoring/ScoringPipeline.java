@@ -47,7 +47,7 @@ public final class ScoringPipeline {
     public static final String MANIFEST = "_manifest.json";
     static final long SEED = 20231001L;
 
-    /** The newest version: bands, quality ranges and rank precision of the stages after aggregation. */
+    /** The newest version: the peer-group settings and the manifest's headline catalog id (every year's own version is in {@link #versions}). */
     private final Catalog catalog;
     private final List<CatalogVersions.InForce> versions;
     private final List<ScoringUnit> units;
@@ -182,19 +182,19 @@ public final class ScoringPipeline {
         int[] done = {0};
         Consumer<String> tick = step -> progress.progress((double) ++done[0] / (steps + 1), step);
         CatalogVersions.score(engine, versions, units, version -> {
-            INPUT_STAGES.forEach(stage -> runStage(engine, stage, version, tick));
-            SCORE_STAGES.forEach(stage -> runStage(engine, stage, version, tick));
+            INPUT_STAGES.forEach(stage -> runStage(engine, stage, tick));
+            SCORE_STAGES.forEach(stage -> runStage(engine, stage, tick));
             DROP_AFTER_SCORES.forEach(engine::drop);
             aggregate(engine, CatalogTree.of(version), tick);
         });
         // peer groups read the registry measures only, which no catalog version changes
         PeerGroups.materialise(engine, catalog.peers(), SEED);
         tick.accept("peer_groups");
-        RESULT_STAGES.forEach(stage -> runStage(engine, stage, catalog, tick));
+        RESULT_STAGES.forEach(stage -> runStage(engine, stage, tick));
         // quality ranges and composite weights differ between versions: those stages again per version, for its years
         CatalogVersions.rerun(engine, versions, units, CatalogVersions.PER_VERSION_RESULTS,
                 version -> CatalogVersions.PER_VERSION_RESULTS.forEach(table -> engine.materialise(table,
-                        sql(RESULT_STAGES.stream().filter(s -> s.endsWith(table)).findFirst().orElseThrow(), version))));
+                        sql(RESULT_STAGES.stream().filter(s -> s.endsWith(table)).findFirst().orElseThrow()))));
         DROP_AFTER_RESULTS.forEach(engine::drop);
         rankIntervals(engine);
         DROP_AFTER_INTERVALS.forEach(engine::drop);
@@ -245,8 +245,8 @@ public final class ScoringPipeline {
         }
     }
 
-    private static void runStage(SqlEngine engine, String stage, Catalog catalog, Consumer<String> tick) {
-        engine.materialise(stage.substring(3), sql(stage, catalog));
+    private static void runStage(SqlEngine engine, String stage, Consumer<String> tick) {
+        engine.materialise(stage.substring(3), sql(stage));
         tick.accept(stage);
     }
 
@@ -266,14 +266,6 @@ public final class ScoringPipeline {
         for (int depth = 0; depth <= tree.maxDepth(); depth++) {
             engine.drop("aggregate_scores_" + depth);
         }
-    }
-
-    /**
-     * The SQL text of a stage with the catalog's constants filled in: {@code ${rank_decimals}} (a literal,
-     * since Spark's ROUND needs a constant scale).
-     */
-    public static String sql(String stage, Catalog catalog) {
-        return sql(stage).replace("${rank_decimals}", String.valueOf(catalog.ranking().rankDecimals()));
     }
 
     /** The SQL text of a stage. */

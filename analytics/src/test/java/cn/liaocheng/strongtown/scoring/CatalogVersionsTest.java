@@ -38,7 +38,7 @@ class CatalogVersionsTest {
                 version -> {
                     for (String stage : List.of("02_base_values", "03_indicator_values", "04_transformed_values",
                             "05_pooled_statistics", "06_indicator_scores")) {
-                        harness.engine.materialise(stage.substring(3), ScoringPipeline.sql(stage, version));
+                        harness.engine.materialise(stage.substring(3), ScoringPipeline.sql(stage));
                     }
                     ScoringPipeline.aggregate(harness.engine, CatalogTree.of(version), step -> { });
                 });
@@ -85,7 +85,7 @@ class CatalogVersionsTest {
     void rankDriversUseTheCompositeWeightsOfTheirYearsVersion() {
         CatalogVersions.rerun(harness.engine, CatalogVersions.inForce(List.of(V1, V2)), ScoringUnit.of(StageHarness.TOWNS),
                 List.of("rank_drivers"), version -> harness.engine.materialise("rank_drivers",
-                        ScoringPipeline.sql("12_rank_drivers", version)));
+                        ScoringPipeline.sql("12_rank_drivers")));
         // T1's dimension a: 50 in 2020, 75 in 2021; in 2021 (version 2) a weighs 0.3 of the composite, not 0.6
         assertThat(harness.number("SELECT contribution FROM rank_drivers WHERE town_code = '" + T1
                 + "' AND year = 2021 AND item_id = 'a'")).isCloseTo(0.3 * 25, within(1e-9));

@@ -59,7 +59,7 @@ final class StageHarness implements AutoCloseable {
 
     StageHarness run(String... stages) {
         for (String stage : stages) {
-            engine.materialise(stage.substring(3), ScoringPipeline.sql(stage, catalog));
+            engine.materialise(stage.substring(3), ScoringPipeline.sql(stage));
         }
         return this;
     }

@@ -1,8 +1,5 @@
 package cn.liaocheng.strongtown.dashboard.bench;
 
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,48 +42,34 @@ public final class DashboardLoadBench {
     static final String LOGIN = "session: login";
     static final String PAGE_LOAD = "session: page load";
 
-    private final Map<String, String> options;
+    private final BenchControl control;
     private final String base;
     private final LoadStats stats = new LoadStats();
-    private volatile boolean running = true;
 
-    private DashboardLoadBench(Map<String, String> options) {
-        this.options = options;
-        this.base = option("base", "http://127.0.0.1:18103");
+    private DashboardLoadBench(BenchControl control) {
+        this.control = control;
+        this.base = control.option("base", "http://127.0.0.1:18103");
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
-        }
-        int status = new DashboardLoadBench(options).run();
+        int status = new DashboardLoadBench(BenchControl.fromArgs(args)).run();
         System.exit(status);
     }
 
-    private String option(String name, String fallback) {
-        return options.getOrDefault(name, fallback);
-    }
-
-    private int intOption(String name, int fallback) {
-        return Integer.parseInt(option(name, String.valueOf(fallback)));
-    }
-
     private int run() throws Exception {
-        int sessions = intOption("sessions", 50);
-        int warmup = intOption("warmup", 30);
-        int duration = intOption("duration", 120);
-        String user = option("user", "analyst");
-        String password = option("password", "analyst-demo-2025");
-        ServerHeap heap = new ServerHeap(Long.parseLong(option("pid", "0")));
-        Path log = Path.of(option("log", "/dev/null"));
+        int sessions = control.intOption("sessions", 50);
+        int warmup = control.intOption("warmup", 30);
+        int duration = control.intOption("duration", 120);
+        String user = control.option("user", "analyst");
+        String password = control.option("password", "analyst-demo-2025");
+        ServerHeap heap = new ServerHeap(Long.parseLong(control.option("pid", "0")));
+        Path log = Path.of(control.option("log", "/dev/null"));
 
         System.out.printf(Locale.ROOT, "server %s (pid %d); %d sessions as %s; warm-up %d s, measured %d s; think time %s–%s ms%n",
-                base, heap.pid(), sessions, user, warmup, duration, option("think-min", "2000"), option("think-max", "8000"));
+                base, heap.pid(), sessions, user, warmup, duration, control.option("think-min", "2000"), control.option("think-max", "8000"));
         warmUp(user, password);
         long heapBefore = heap.usedAfterFullGc(() -> touch(user, password));
-        System.out.printf(Locale.ROOT, "used heap after full GC, no session: %.1f MB%n", mb(heapBefore));
+        System.out.printf(Locale.ROOT, "used heap after full GC, no session: %.1f MB%n", BenchControl.mb(heapBefore));
 
         long logStart = Files.size(log);
         stats.recording = false;
@@ -100,14 +83,14 @@ public final class DashboardLoadBench {
         Thread.sleep(TimeUnit.SECONDS.toMillis(10 + warmup));
         stats.recording = true;
         Instant windowStart = Instant.now();
-        System.out.printf(Locale.ROOT, "recording from %s; load average %s%n", windowStart, loadAverage());
+        System.out.printf(Locale.ROOT, "recording from %s; load average %s%n", windowStart, BenchControl.loadAverage());
 
         List<PaintProbe.Load> loads = new ArrayList<>();
         List<String> paintFailures = new ArrayList<>();
         PaintProbe.Load cold = null;
         try (PaintProbe probe = new PaintProbe(base, user, password)) {
             cold = probe.load();
-            loads.addAll(probe.loads(intOption("loads", 10), Duration.ofSeconds(3), paintFailures));
+            loads.addAll(probe.loads(control.intOption("loads", 10), Duration.ofSeconds(3), paintFailures));
             probe.logOut();
         } catch (BenchFailure | org.openqa.selenium.WebDriverException e) {
             paintFailures.add("probe: " + e);
@@ -121,10 +104,10 @@ public final class DashboardLoadBench {
             System.out.printf(Locale.ROOT, "note: the Chromium loads took %d s longer than the window%n", -left / 1000);
         }
         stats.recording = false;
-        running = false;
+        control.stop();
         Instant windowEnd = Instant.now();
         int recorded = (int) Duration.between(windowStart, windowEnd).toSeconds();
-        System.out.printf(Locale.ROOT, "recording ended %s; load average %s%n", windowEnd, loadAverage());
+        System.out.printf(Locale.ROOT, "recording ended %s; load average %s%n", windowEnd, BenchControl.loadAverage());
         List<UidlSession> open = new ArrayList<>();
         for (Future<UidlSession> future : futures) {
             UidlSession session = future.get();
@@ -151,15 +134,15 @@ public final class DashboardLoadBench {
 
         report(sessions, open.size(), recorded, loads, cold, paintErrors);
         System.out.printf(Locale.ROOT, "%nheap (used after full GC via jcmd GC.run, a throwaway session, GC.run ×2; GC.heap_info):%n");
-        System.out.printf(Locale.ROOT, "  no session (after warm-up)        %8.1f MB%n", mb(heapBefore));
+        System.out.printf(Locale.ROOT, "  no session (after warm-up)        %8.1f MB%n", BenchControl.mb(heapBefore));
         System.out.printf(Locale.ROOT, "  %d sessions open                  %8.1f MB   (%d SpringVaadinSession, %d UI instances live)%n",
-                open.size(), mb(heapWith), vaadinSessions, uis);
+                open.size(), BenchControl.mb(heapWith), vaadinSessions, uis);
         System.out.printf(Locale.ROOT, "  after all %d logged out           %8.1f MB   (%d SpringVaadinSession live; %d logout errors)%n",
-                open.size(), mb(heapAfter), vaadinSessionsAfter, logoutErrors);
+                open.size(), BenchControl.mb(heapAfter), vaadinSessionsAfter, logoutErrors);
         System.out.printf(Locale.ROOT, "  heap per session: %.2f MB (open − logged out) / %d; %.2f MB (open − before) / %d%n",
-                mb(heapWith - heapAfter) / open.size(), open.size(), mb(heapWith - heapBefore) / open.size(), open.size());
+                BenchControl.mb(heapWith - heapAfter) / open.size(), open.size(), BenchControl.mb(heapWith - heapBefore) / open.size(), open.size());
 
-        List<String> serverErrors = serverErrors(log, logStart);
+        List<String> serverErrors = BenchControl.serverErrors(log, logStart);
         System.out.printf(Locale.ROOT, "server log ERROR lines during the run: %d%n", serverErrors.size());
         serverErrors.stream().limit(5).forEach(l -> System.out.println("  " + UidlResponse.abbreviate(l)));
         int errors = stats.errorCount() + paintErrors + serverErrors.size();
@@ -183,7 +166,7 @@ public final class DashboardLoadBench {
             stats.error(LOGIN, e);
             return null;
         }
-        while (running) {
+        while (control.running()) {
             try {
                 cycle(session, true);
             } catch (BenchFailure.InKind e) {
@@ -197,29 +180,14 @@ public final class DashboardLoadBench {
     /** One cycle of user actions with think times between them. */
     private void cycle(UidlSession session, boolean think) throws InterruptedException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        act(INTERACTIONS.get(0), () -> session.openLeague(INTERACTIONS.get(0)), think);
-        act(INTERACTIONS.get(1), () -> session.changeLeagueYear(INTERACTIONS.get(1), random.nextInt(2, 6)), think);
-        act(INTERACTIONS.get(2), () -> session.scrollLeague(INTERACTIONS.get(2), 50, 50), think);
+        control.act(INTERACTIONS.get(0), () -> session.openLeague(INTERACTIONS.get(0)), think);
+        control.act(INTERACTIONS.get(1), () -> session.changeLeagueYear(INTERACTIONS.get(1), random.nextInt(2, 6)), think);
+        control.act(INTERACTIONS.get(2), () -> session.scrollLeague(INTERACTIONS.get(2), 50, 50), think);
         int[] counties = new int[1];
-        act(INTERACTIONS.get(3), () -> counties[0] = session.openCountyList(INTERACTIONS.get(3)), think);
-        act(INTERACTIONS.get(4), () -> session.pickCounty(INTERACTIONS.get(4), random.nextInt(1, counties[0] + 1)), think);
-        act(INTERACTIONS.get(5), () -> session.openOverview(INTERACTIONS.get(5)), think);
-        act(INTERACTIONS.get(6), () -> session.changeOverviewYear(INTERACTIONS.get(6), random.nextInt(2, 6)), think);
-    }
-
-    private void act(String kind, Runnable action, boolean think) throws InterruptedException {
-        if (!running) {
-            return;
-        }
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            throw new BenchFailure.InKind(kind, e);
-        }
-        if (think) {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            Thread.sleep(random.nextLong(intOption("think-min", 2000), intOption("think-max", 8000) + 1L));
-        }
+        control.act(INTERACTIONS.get(3), () -> counties[0] = session.openCountyList(INTERACTIONS.get(3)), think);
+        control.act(INTERACTIONS.get(4), () -> session.pickCounty(INTERACTIONS.get(4), random.nextInt(1, counties[0] + 1)), think);
+        control.act(INTERACTIONS.get(5), () -> session.openOverview(INTERACTIONS.get(5)), think);
+        control.act(INTERACTIONS.get(6), () -> session.changeOverviewYear(INTERACTIONS.get(6), random.nextInt(2, 6)), think);
     }
 
     /** After an error the client's state is unreliable: reload the page (a new UI), as a user would. */
@@ -312,30 +280,4 @@ public final class DashboardLoadBench {
         }
     }
 
-    private static List<String> serverErrors(Path log, long from) throws IOException {
-        List<String> errors = new ArrayList<>();
-        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-            file.seek(Math.min(from, file.length()));
-            byte[] rest = new byte[(int) (file.length() - file.getFilePointer())];
-            file.readFully(rest);
-            for (String line : new String(rest, StandardCharsets.UTF_8).split("\n")) {
-                if (line.contains(" ERROR ")) {
-                    errors.add(line);
-                }
-            }
-        }
-        return errors;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static double mb(long bytes) {
-        return bytes / (1024.0 * 1024.0);
-    }
 }

@@ -39,36 +39,26 @@ public final class ProvinceBench {
     static final List<String> INTERACTIONS = List.of(LEAGUE_OPEN, LEAGUE_YEAR, LEAGUE_SCROLL, LEAGUE_COUNTY_LIST,
             LEAGUE_PICK, COUNTIES_OPEN, PROFILE_OPEN);
 
-    private final Map<String, String> options;
+    private final BenchControl control;
     private final String base;
     private final LoadStats stats = new LoadStats();
     private final List<Town> towns;
-    private volatile boolean running = true;
 
-    private ProvinceBench(Map<String, String> options) {
-        this.options = options;
-        this.base = options.getOrDefault("base", "http://127.0.0.1:18105");
-        this.towns = TownRegistry.load(Path.of(options.getOrDefault("data", "data")).resolve("reference")).towns();
+    private ProvinceBench(BenchControl control) {
+        this.control = control;
+        this.base = control.option("base", "http://127.0.0.1:18105");
+        this.towns = TownRegistry.load(Path.of(control.option("data", "data")).resolve("reference")).towns();
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
-        }
-        System.exit(new ProvinceBench(options).run());
-    }
-
-    private int intOption(String name, int fallback) {
-        return Integer.parseInt(options.getOrDefault(name, String.valueOf(fallback)));
+        System.exit(new ProvinceBench(BenchControl.fromArgs(args)).run());
     }
 
     private int run() throws Exception {
-        int sessions = intOption("sessions", 20);
-        int warmup = intOption("warmup", 20);
-        int duration = intOption("duration", 120);
-        ServerHeap heap = new ServerHeap(Long.parseLong(options.getOrDefault("pid", "0")));
+        int sessions = control.intOption("sessions", 20);
+        int warmup = control.intOption("warmup", 20);
+        int duration = control.intOption("duration", 120);
+        ServerHeap heap = new ServerHeap(Long.parseLong(control.option("pid", "0")));
         System.out.printf(Locale.ROOT, "server %s (pid %d); %d towns; %d sessions as analyst; warm-up %d s, measured %d s%n",
                 base, heap.pid(), towns.size(), sessions, warmup, duration);
         UidlSession warm = new UidlSession(base, new LoadStats());
@@ -89,14 +79,14 @@ public final class ProvinceBench {
         Thread.sleep(TimeUnit.SECONDS.toMillis(10 + warmup));
         stats.recording = true;
         Instant start = Instant.now();
-        System.out.printf(Locale.ROOT, "recording from %s; load average %s%n", start, loadAverage());
+        System.out.printf(Locale.ROOT, "recording from %s; load average %s%n", start, BenchControl.loadAverage());
         Map<String, List<PaintProbe.Load>> paints = new LinkedHashMap<>();
         List<String> paintFailures = new ArrayList<>();
         try (PaintProbe probe = new PaintProbe(base, "analyst", "analyst-demo-2025")) {
             for (String route : List.of("league", "counties", "town/" + towns.get(0).code())) {
                 probe.load(route); // cold: not counted
             }
-            for (int i = 0; i < intOption("loads", 5); i++) {
+            for (int i = 0; i < control.intOption("loads", 5); i++) {
                 String town = "town/" + towns.get(ThreadLocalRandom.current().nextInt(towns.size())).code();
                 for (String route : List.of("league", "counties", town)) {
                     String page = route.startsWith("town/") ? "profile" : route;
@@ -116,9 +106,9 @@ public final class ProvinceBench {
             Thread.sleep(left);
         }
         stats.recording = false;
-        running = false;
+        control.stop();
         int recorded = (int) Duration.between(start, Instant.now()).toSeconds();
-        System.out.printf(Locale.ROOT, "recording ended %s; load average %s%n", Instant.now(), loadAverage());
+        System.out.printf(Locale.ROOT, "recording ended %s; load average %s%n", Instant.now(), BenchControl.loadAverage());
         long liveWith = heap.liveBytes();
         List<UidlSession> open = new ArrayList<>();
         for (Future<UidlSession> f : futures) {
@@ -177,7 +167,7 @@ public final class ProvinceBench {
             stats.error("session: login", e);
             return null;
         }
-        while (running) {
+        while (control.running()) {
             try {
                 cycle(session, true);
             } catch (BenchFailure.InKind e) {
@@ -196,41 +186,20 @@ public final class ProvinceBench {
     /** County table, a profile, then the league table (the session's first page is the league table). */
     private void cycle(UidlSession session, boolean think) throws InterruptedException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        act(COUNTIES_OPEN, () -> session.open(COUNTIES_OPEN, "counties", "county-grid"), think);
+        control.act(COUNTIES_OPEN, () -> session.open(COUNTIES_OPEN, "counties", "county-grid"), think);
         Town town = towns.get(random.nextInt(towns.size()));
-        act(PROFILE_OPEN, () -> {
+        control.act(PROFILE_OPEN, () -> {
             UidlResponse answer = session.open(PROFILE_OPEN, "town/" + town.code());
             if (!answer.ids().containsKey("profile-title") && !answer.ids().containsKey("profile-insufficient")) {
                 throw new BenchFailure("profile of " + town.code() + " rendered " + answer.ids().keySet());
             }
         }, think);
-        act(LEAGUE_OPEN, () -> session.openLeague(LEAGUE_OPEN), think);
-        act(LEAGUE_YEAR, () -> session.changeLeagueYear(LEAGUE_YEAR, random.nextInt(2, 6)), think);
-        act(LEAGUE_SCROLL, () -> session.scrollLeague(LEAGUE_SCROLL, 50 * random.nextInt(1, 30), 50), think);
+        control.act(LEAGUE_OPEN, () -> session.openLeague(LEAGUE_OPEN), think);
+        control.act(LEAGUE_YEAR, () -> session.changeLeagueYear(LEAGUE_YEAR, random.nextInt(2, 6)), think);
+        control.act(LEAGUE_SCROLL, () -> session.scrollLeague(LEAGUE_SCROLL, 50 * random.nextInt(1, 30), 50), think);
         int[] counties = new int[1];
-        act(LEAGUE_COUNTY_LIST, () -> counties[0] = session.openCountyList(LEAGUE_COUNTY_LIST), think);
-        act(LEAGUE_PICK, () -> session.pickCounty(LEAGUE_PICK, random.nextInt(1, Math.min(counties[0], 50) + 1)), think);
+        control.act(LEAGUE_COUNTY_LIST, () -> counties[0] = session.openCountyList(LEAGUE_COUNTY_LIST), think);
+        control.act(LEAGUE_PICK, () -> session.pickCounty(LEAGUE_PICK, random.nextInt(1, Math.min(counties[0], 50) + 1)), think);
     }
 
-    private void act(String kind, Runnable action, boolean think) throws InterruptedException {
-        if (!running) {
-            return;
-        }
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            throw new BenchFailure.InKind(kind, e);
-        }
-        if (think) {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(intOption("think-min", 2000), intOption("think-max", 8000) + 1L));
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            return "?";
-        }
-    }
 }

@@ -3,7 +3,6 @@ package cn.liaocheng.strongtown.dashboard.bench;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,7 +94,7 @@ public final class SoakBench {
                           boolean served) {
     }
 
-    private final Map<String, String> options;
+    private final BenchControl control;
     private final String base;
     private final LoadStats stats = new LoadStats();
     private final List<Town> towns;
@@ -108,41 +107,27 @@ public final class SoakBench {
     /** Uploads whose re-scoring has not been published yet. */
     private final AtomicInteger uploading = new AtomicInteger();
     private final AtomicLong nextUploadAt = new AtomicLong(Long.MAX_VALUE);
-    private volatile boolean running = true;
 
-    private SoakBench(Map<String, String> options) {
-        this.options = options;
-        this.base = option("base", "http://127.0.0.1:18104");
-        Path data = Path.of(option("data", "data"));
+    private SoakBench(BenchControl control) {
+        this.control = control;
+        this.base = control.option("base", "http://127.0.0.1:18104");
+        Path data = Path.of(control.option("data", "data"));
         TownRegistry registry = TownRegistry.load(data.resolve("reference"));
         this.towns = registry.towns();
         this.countyTowns = towns.stream().filter(t -> t.countyCode().equals(COUNTY)).toList();
         this.otherTowns = towns.stream().filter(t -> !t.countyCode().equals(COUNTY)).toList();
         this.template = new TemplateWriter(registry, CatalogRepository.load(data.resolve("catalog")))
                 .write(uploadYear(), null);
-        this.lake = Path.of(option("lake", "/tmp/strongtown-soak/lake"));
+        this.lake = Path.of(control.option("lake", "/tmp/strongtown-soak/lake"));
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
-        }
-        System.exit(new SoakBench(options).run());
+        System.exit(new SoakBench(BenchControl.fromArgs(args)).run());
     }
 
     /** The collection page's default year: last year. */
     private static int uploadYear() {
         return java.time.LocalDate.now().getYear() - 1;
-    }
-
-    private String option(String name, String fallback) {
-        return options.getOrDefault(name, fallback);
-    }
-
-    private int intOption(String name, int fallback) {
-        return Integer.parseInt(option(name, String.valueOf(fallback)));
     }
 
     private List<Kind> kinds(int sessions) {
@@ -157,17 +142,17 @@ public final class SoakBench {
     }
 
     private int run() throws Exception {
-        int sessions = intOption("sessions", 100);
-        int warmup = intOption("warmup", 30);
-        int duration = intOption("duration", 300);
-        int uploadEvery = intOption("upload-every", 60);
-        ServerHeap heap = new ServerHeap(Long.parseLong(option("pid", "0")));
-        Path log = Path.of(option("log", "/dev/null"));
+        int sessions = control.intOption("sessions", 100);
+        int warmup = control.intOption("warmup", 30);
+        int duration = control.intOption("duration", 300);
+        int uploadEvery = control.intOption("upload-every", 60);
+        ServerHeap heap = new ServerHeap(Long.parseLong(control.option("pid", "0")));
+        Path log = Path.of(control.option("log", "/dev/null"));
         List<Kind> kinds = kinds(sessions);
         System.out.printf(Locale.ROOT, "server %s (pid %d); %d sessions: %s; ramp-up %s s, warm-up %d s, measured %d s; think time %s–%s ms;"
                         + " an upload every %d s%n", base, heap.pid(), sessions,
-                kinds.stream().map(k -> k.sessions() + " " + k.role()).toList(), option("ramp", "30"), warmup, duration,
-                option("think-min", "2000"), option("think-max", "8000"), uploadEvery);
+                kinds.stream().map(k -> k.sessions() + " " + k.role()).toList(), control.option("ramp", "30"), warmup, duration,
+                control.option("think-min", "2000"), control.option("think-max", "8000"), uploadEvery);
         System.out.printf(Locale.ROOT, "county staff: county %s with %d towns (of %d)%n", COUNTY, countyTowns.size(), towns.size());
         warmUp(kinds);
 
@@ -175,7 +160,7 @@ public final class SoakBench {
         stats.recording = false;
         ExecutorService pool = Executors.newFixedThreadPool(sessions);
         List<Future<UidlSession>> futures = new ArrayList<>();
-        int ramp = intOption("ramp", 30);
+        int ramp = control.intOption("ramp", 30);
         long rampStep = ramp * 1000L / Math.max(1, sessions);
         int i = 0;
         for (int round = 0; i < sessions; round++) {
@@ -190,7 +175,7 @@ public final class SoakBench {
         stats.recording = true;
         Instant windowStart = Instant.now();
         nextUploadAt.set(System.currentTimeMillis() + 15_000);
-        System.out.printf(Locale.ROOT, "recording from %s; load average %s%n", windowStart, loadAverage());
+        System.out.printf(Locale.ROOT, "recording from %s; load average %s%n", windowStart, BenchControl.loadAverage());
 
         Thread.sleep(Math.min(60_000, duration * 1000L));
         long heapMinute1 = measureHeap(heap, "minute 1");
@@ -203,7 +188,7 @@ public final class SoakBench {
         long rssEnd = rss(heap.pid());
         Instant windowEnd = Instant.now();
         stats.recording = false;
-        running = false;
+        control.stop();
         nextUploadAt.set(Long.MAX_VALUE);
         List<UidlSession> open = new ArrayList<>();
         for (Future<UidlSession> future : futures) {
@@ -225,13 +210,13 @@ public final class SoakBench {
         int recorded = (int) Duration.between(windowStart, windowEnd).toSeconds();
         boolean latencyMet = report(sessions, open.size(), recorded);
         boolean uploadsMet = reportUploads(duration, uploadEvery);
-        double growth = mb(heapEnd - heapMinute1);
+        double growth = BenchControl.mb(heapEnd - heapMinute1);
         boolean heapFlat = heapEnd <= heapMinute1 * 1.10 + 5 * 1024 * 1024;
         System.out.printf(Locale.ROOT, "%nlive heap after full GC: minute 1 %.1f MB → minute %d %.1f MB (%+.1f MB); RSS %.0f → %.0f MB;"
-                        + " flat (≤ +10 %% + 5 MB): %s%n", mb(heapMinute1), duration / 60, mb(heapEnd), growth,
-                mb(rssMinute1), mb(rssEnd), heapFlat ? "MET" : "MISSED");
+                        + " flat (≤ +10 %% + 5 MB): %s%n", BenchControl.mb(heapMinute1), duration / 60, BenchControl.mb(heapEnd), growth,
+                BenchControl.mb(rssMinute1), BenchControl.mb(rssEnd), heapFlat ? "MET" : "MISSED");
         System.out.printf(Locale.ROOT, "sessions logged out: %d (errors %d)%n", open.size(), logoutErrors);
-        List<String> serverErrors = serverErrors(log, logStart);
+        List<String> serverErrors = BenchControl.serverErrors(log, logStart);
         System.out.printf(Locale.ROOT, "server log ERROR lines during the run: %d%n", serverErrors.size());
         serverErrors.stream().limit(5).forEach(l -> System.out.println("  " + UidlResponse.abbreviate(l)));
         int errors = stats.errorCount() + serverErrors.size();
@@ -256,8 +241,8 @@ public final class SoakBench {
         long live = heap.liveBytes();
         long used = heap.usedAfterFullGc(() -> { });
         System.out.printf(Locale.ROOT, "%s (%s): live heap %.1f MB (histogram after full GC), used after GC.run %.1f MB,"
-                        + " RSS %.0f MB; re-scoring running: %s; load average %s%n", when, Instant.now(), mb(live), mb(used),
-                mb(rss(heap.pid())), uploading.get() > 0 ? "yes" : "no", loadAverage());
+                        + " RSS %.0f MB; re-scoring running: %s; load average %s%n", when, Instant.now(), BenchControl.mb(live), BenchControl.mb(used),
+                BenchControl.mb(rss(heap.pid())), uploading.get() > 0 ? "yes" : "no", BenchControl.loadAverage());
         return live;
     }
 
@@ -278,7 +263,7 @@ public final class SoakBench {
             stats.error("session: login", e);
             return null;
         }
-        while (running) {
+        while (control.running()) {
             try {
                 switch (kind.role()) {
                     case "county" -> countyCycle(session, true);
@@ -301,59 +286,59 @@ public final class SoakBench {
     /** Leaders and analysts: league table, a profile, the county table, the overview. */
     private void readerCycle(UidlSession session, boolean think) throws InterruptedException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        act(LEAGUE_OPEN, () -> session.openLeague(LEAGUE_OPEN), think);
-        act(LEAGUE_YEAR, () -> session.changeLeagueYear(LEAGUE_YEAR, random.nextInt(2, 6)), think);
-        act(LEAGUE_SCROLL, () -> session.scrollLeague(LEAGUE_SCROLL, 50, 50), think);
+        control.act(LEAGUE_OPEN, () -> session.openLeague(LEAGUE_OPEN), think);
+        control.act(LEAGUE_YEAR, () -> session.changeLeagueYear(LEAGUE_YEAR, random.nextInt(2, 6)), think);
+        control.act(LEAGUE_SCROLL, () -> session.scrollLeague(LEAGUE_SCROLL, 50, 50), think);
         int[] counties = new int[1];
-        act(LEAGUE_COUNTY_LIST, () -> counties[0] = session.openCountyList(LEAGUE_COUNTY_LIST), think);
-        act(LEAGUE_PICK, () -> session.pickCounty(LEAGUE_PICK, random.nextInt(1, counties[0] + 1)), think);
+        control.act(LEAGUE_COUNTY_LIST, () -> counties[0] = session.openCountyList(LEAGUE_COUNTY_LIST), think);
+        control.act(LEAGUE_PICK, () -> session.pickCounty(LEAGUE_PICK, random.nextInt(1, counties[0] + 1)), think);
         Town town = towns.get(random.nextInt(towns.size()));
-        act(PROFILE_OPEN, () -> requireProfile(session.open(PROFILE_OPEN, "town/" + town.code())), think);
-        act(COUNTIES_OPEN, () -> session.open(COUNTIES_OPEN, "counties", "county-grid"), think);
-        act(OVERVIEW_OPEN, () -> session.openOverview(OVERVIEW_OPEN), think);
-        act(OVERVIEW_YEAR, () -> session.changeOverviewYear(OVERVIEW_YEAR, random.nextInt(2, 6)), think);
+        control.act(PROFILE_OPEN, () -> requireProfile(session.open(PROFILE_OPEN, "town/" + town.code())), think);
+        control.act(COUNTIES_OPEN, () -> session.open(COUNTIES_OPEN, "counties", "county-grid"), think);
+        control.act(OVERVIEW_OPEN, () -> session.openOverview(OVERVIEW_OPEN), think);
+        control.act(OVERVIEW_YEAR, () -> session.changeOverviewYear(OVERVIEW_YEAR, random.nextInt(2, 6)), think);
     }
 
     /** County staff: only their county, in profiles and in the league table (their first page). */
     private void countyCycle(UidlSession session, boolean think) throws InterruptedException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         Town own = countyTowns.get(random.nextInt(countyTowns.size()));
-        act(PROFILE_OPEN, () -> requireProfile(session.open(PROFILE_OPEN, "town/" + own.code())), think);
+        control.act(PROFILE_OPEN, () -> requireProfile(session.open(PROFILE_OPEN, "town/" + own.code())), think);
         Town other = otherTowns.get(random.nextInt(otherTowns.size()));
-        act(PROFILE_DENIED, () -> {
+        control.act(PROFILE_DENIED, () -> {
             UidlResponse answer = session.open(PROFILE_DENIED, "town/" + other.code(), "profile-denied");
             if (answer.ids().containsKey("profile-key-figures") || answer.mentions(other.name())) {
                 throw new BenchFailure("county staff saw " + other.code() + " of another county");
             }
         }, think);
-        act(LEAGUE_OPEN, () -> {
+        control.act(LEAGUE_OPEN, () -> {
             session.openLeague(LEAGUE_OPEN);
             requireCountyRows(session.leagueRows());
         }, think);
-        act(LEAGUE_YEAR, () -> requireCountyRows(session.changeLeagueYear(LEAGUE_YEAR, random.nextInt(2, 6))), think);
+        control.act(LEAGUE_YEAR, () -> requireCountyRows(session.changeLeagueYear(LEAGUE_YEAR, random.nextInt(2, 6))), think);
     }
 
     /** Office staff: the collection page (uploading when it is their turn) and the league table. */
     private void officeCycle(UidlSession session, boolean think) throws InterruptedException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String[] target = new String[1];
-        act(COLLECTION_OPEN, () -> {
+        control.act(COLLECTION_OPEN, () -> {
             UidlResponse page = session.open(COLLECTION_OPEN, "collection", "declaration-upload");
             int node = page.requireId("declaration-upload");
             target[0] = page.value(node, "target").orElseThrow(() -> new BenchFailure("upload element without target"));
         }, false);
         long due = nextUploadAt.get();
-        if (running && System.currentTimeMillis() >= due && nextUploadAt.compareAndSet(due, due + intOption("upload-every", 60) * 1000L)) {
+        if (control.running() && System.currentTimeMillis() >= due && nextUploadAt.compareAndSet(due, due + control.intOption("upload-every", 60) * 1000L)) {
             uploading.incrementAndGet();
             try {
-                act(UPLOAD, () -> uploadAndFollow(session, target[0]), false);
+                control.act(UPLOAD, () -> uploadAndFollow(session, target[0]), false);
             } finally {
                 uploading.decrementAndGet();
             }
         }
-        sleepThink(think);
-        act(LEAGUE_OPEN, () -> session.openLeague(LEAGUE_OPEN), think);
-        act(LEAGUE_YEAR, () -> session.changeLeagueYear(LEAGUE_YEAR, random.nextInt(2, 6)), think);
+        control.think(think);
+        control.act(LEAGUE_OPEN, () -> session.openLeague(LEAGUE_OPEN), think);
+        control.act(LEAGUE_YEAR, () -> session.changeLeagueYear(LEAGUE_YEAR, random.nextInt(2, 6)), think);
     }
 
     /**
@@ -437,7 +422,7 @@ public final class SoakBench {
 
     /** The snapshot the running dashboard reports to its administrator. */
     private String served() {
-        String auth = "admin:" + option("admin-password", "soak-admin-password-2026");
+        String auth = "admin:" + control.option("admin-password", "soak-admin-password-2026");
         try {
             HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/actuator/info"))
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(auth.getBytes(StandardCharsets.UTF_8)))
@@ -465,24 +450,6 @@ public final class SoakBench {
         Map<String, Integer> ids = answer.ids();
         if (!ids.containsKey("profile-title") && !ids.containsKey("profile-insufficient")) {
             throw new BenchFailure("profile rendered neither a town nor its data gap: " + ids.keySet());
-        }
-    }
-
-    private void act(String kind, Runnable action, boolean think) throws InterruptedException {
-        if (!running) {
-            return;
-        }
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            throw new BenchFailure.InKind(kind, e);
-        }
-        sleepThink(think);
-    }
-
-    private void sleepThink(boolean think) throws InterruptedException {
-        if (think && running) {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(intOption("think-min", 2000), intOption("think-max", 8000) + 1L));
         }
     }
 
@@ -587,30 +554,4 @@ public final class SoakBench {
         return -1;
     }
 
-    private static List<String> serverErrors(Path log, long from) throws IOException {
-        List<String> errors = new ArrayList<>();
-        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-            file.seek(Math.min(from, file.length()));
-            byte[] rest = new byte[(int) (file.length() - file.getFilePointer())];
-            file.readFully(rest);
-            for (String line : new String(rest, StandardCharsets.UTF_8).split("\n")) {
-                if (line.contains(" ERROR ")) {
-                    errors.add(line);
-                }
-            }
-        }
-        return errors;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static double mb(long bytes) {
-        return bytes / (1024.0 * 1024.0);
-    }
 }
