@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +21,7 @@ import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
  * demo scale 0.05 from 2020, a temporary workflow database, and a known admin password.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(ContextSecurityHolder.class)
 public abstract class DashboardTestContext {
 
     public static final String ADMIN_PASSWORD = "test-admin-password";

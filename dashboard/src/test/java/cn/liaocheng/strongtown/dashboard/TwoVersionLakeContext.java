@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,6 +25,7 @@ import cn.liaocheng.strongtown.scoring.TwoCatalogVersions;
  * before the context starts; the dashboard only reads it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(ContextSecurityHolder.class)
 public abstract class TwoVersionLakeContext {
 
     /** 东昌府区's first town: no declarations in {@link TwoCatalogVersions#LAST_YEAR}. */
