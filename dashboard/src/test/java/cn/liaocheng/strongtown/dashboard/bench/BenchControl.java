@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -67,6 +69,18 @@ final class BenchControl {
         if (think && running) {
             Thread.sleep(ThreadLocalRandom.current().nextLong(intOption("think-min", 2000), intOption("think-max", 8000) + 1L));
         }
+    }
+
+    /** The sessions still logged in when the simulated users stopped (a user that gave up returns null). */
+    static List<UidlSession> openSessions(List<Future<UidlSession>> users) throws InterruptedException, ExecutionException {
+        List<UidlSession> open = new ArrayList<>();
+        for (Future<UidlSession> user : users) {
+            UidlSession session = user.get();
+            if (session != null) {
+                open.add(session);
+            }
+        }
+        return open;
     }
 
     /** The {@code ERROR} lines the server logged after byte {@code from} of its log. */

@@ -108,13 +108,7 @@ public final class DashboardLoadBench {
         Instant windowEnd = Instant.now();
         int recorded = (int) Duration.between(windowStart, windowEnd).toSeconds();
         System.out.printf(Locale.ROOT, "recording ended %s; load average %s%n", windowEnd, BenchControl.loadAverage());
-        List<UidlSession> open = new ArrayList<>();
-        for (Future<UidlSession> future : futures) {
-            UidlSession session = future.get();
-            if (session != null) {
-                open.add(session);
-            }
-        }
+        List<UidlSession> open = BenchControl.openSessions(futures);
         pool.shutdown();
 
         long heapWith = heap.usedAfterFullGc(() -> touch(user, password));

@@ -190,13 +190,7 @@ public final class SoakBench {
         stats.recording = false;
         control.stop();
         nextUploadAt.set(Long.MAX_VALUE);
-        List<UidlSession> open = new ArrayList<>();
-        for (Future<UidlSession> future : futures) {
-            UidlSession session = future.get();
-            if (session != null) {
-                open.add(session);
-            }
-        }
+        List<UidlSession> open = BenchControl.openSessions(futures);
         pool.shutdown();
         int logoutErrors = 0;
         for (UidlSession session : open) {
