@@ -2,6 +2,7 @@ package cn.liaocheng.strongtown.dashboard.methodology;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -52,6 +53,30 @@ public class PublishedCatalog {
     /** The newest version the snapshot was scored with. */
     public Catalog newest() {
         return versions().map(v -> v.get(v.size() - 1).catalog()).orElseGet(files::newest);
+    }
+
+    /**
+     * A dimension's, indicator's or input's name in the locale, from the newest version that has the item: an
+     * item a later version dropped keeps its name for the years it was scored.
+     */
+    public Optional<String> itemName(String itemId, Locale locale) {
+        List<Catalog> oldestFirst = versions().map(v -> v.stream().map(Version::catalog).toList())
+                .orElseGet(files::versions);
+        return nameIn(oldestFirst, itemId, locale);
+    }
+
+    static Optional<String> nameIn(List<Catalog> oldestFirst, String itemId, Locale locale) {
+        for (int i = oldestFirst.size() - 1; i >= 0; i--) {
+            Catalog c = oldestFirst.get(i);
+            Optional<String> name = c.dimension(itemId).map(d -> d.name().in(locale))
+                    .or(() -> c.indicator(itemId).map(x -> x.name().in(locale)))
+                    .or(() -> c.inputs().stream().filter(x -> x.id().equals(itemId)).findFirst()
+                            .map(x -> x.name().in(locale)));
+            if (name.isPresent()) {
+                return name;
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<List<Version>> versions() {

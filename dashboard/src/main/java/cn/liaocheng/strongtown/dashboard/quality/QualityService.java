@@ -8,9 +8,8 @@ import java.util.Locale;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-import cn.liaocheng.strongtown.catalog.Catalog;
-import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.dashboard.lake.MartReader;
+import cn.liaocheng.strongtown.dashboard.methodology.PublishedCatalog;
 import cn.liaocheng.strongtown.dashboard.security.Access;
 import cn.liaocheng.strongtown.dashboard.security.CountyScope;
 import cn.liaocheng.strongtown.town.TownRegistry;
@@ -26,13 +25,13 @@ public class QualityService {
     private final MartReader marts;
     private final CountyScope scope;
     private final TownRegistry towns;
-    private final Catalog catalog;
+    private final PublishedCatalog catalogs;
 
-    public QualityService(MartReader marts, CountyScope scope, TownRegistry towns, CatalogRepository catalogs) {
+    public QualityService(MartReader marts, CountyScope scope, TownRegistry towns, PublishedCatalog catalogs) {
         this.marts = marts;
         this.scope = scope;
         this.towns = towns;
-        this.catalog = catalogs.newest();
+        this.catalogs = catalogs;
     }
 
     /** Years with flags, newest first. */
@@ -62,12 +61,9 @@ public class QualityService {
                 + WORST_FIRST + ", q.indicator_id", this::row, townCode, year);
     }
 
-    /** The indicator's or input's name in the user's language (the id if the catalog no longer has it). */
+    /** The indicator's or input's name in the user's language, from any published version (else its id). */
     public String itemName(String itemId, Locale locale) {
-        return catalog.indicator(itemId).map(i -> i.name().in(locale))
-                .or(() -> catalog.inputs().stream().filter(i -> i.id().equals(itemId)).findFirst()
-                        .map(i -> i.name().in(locale)))
-                .orElse(itemId);
+        return catalogs.itemName(itemId, locale).orElse(itemId);
     }
 
     private QualityFlag row(ResultSet rs) throws SQLException {

@@ -51,9 +51,9 @@ class AnnualReportBuilder {
 
     ReportDocument build(int year, Locale locale) {
         ReportWording w = new ReportWording(translations, locale);
-        Catalog catalog = data.catalog();
-        ReportSource scored = data.source("scored");
-        ReportSource registry = data.source("registry");
+        Catalog catalog = data.catalog(year);
+        ReportSource scored = data.source("scored", catalog);
+        ReportSource registry = data.source("registry", catalog);
         List<ReportBlock> blocks = new ArrayList<>();
         blocks.add(new ReportBlock.Title(w.t("report.doc.annual.title", String.valueOf(year)),
                 w.t("report.doc.annual.subtitle")));

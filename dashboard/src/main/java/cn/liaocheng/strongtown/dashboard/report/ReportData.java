@@ -10,11 +10,10 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
-import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.dashboard.lake.MartReader;
+import cn.liaocheng.strongtown.dashboard.methodology.PublishedCatalog;
 
 /**
  * The published-snapshot numbers the reports quote, read through {@link MartReader}. Callers check
@@ -45,22 +44,23 @@ class ReportData {
     }
 
     private final MartReader marts;
-    private final Catalog catalog;
+    private final PublishedCatalog catalogs;
     private final TrackingSummaries tracking;
 
-    ReportData(MartReader marts, CatalogRepository catalogs, TrackingSummaries tracking) {
+    ReportData(MartReader marts, PublishedCatalog catalogs, TrackingSummaries tracking) {
         this.marts = marts;
-        this.catalog = catalogs.newest();
+        this.catalogs = catalogs;
         this.tracking = tracking;
     }
 
-    Catalog catalog() {
-        return catalog;
+    /** The catalog version that scored the year: a report on an older year names and weighs as it was scored. */
+    Catalog catalog(int year) {
+        return catalogs.forYear(year);
     }
 
-    ReportSource source(String origin) {
-        JsonNode manifest = marts.manifest();
-        return new ReportSource(manifest.path("snapshot_id").asText(), manifest.path("catalog_version").asText(), origin);
+    /** A figure's source: the snapshot and the catalog version that scored it. */
+    ReportSource source(String origin, Catalog catalog) {
+        return new ReportSource(marts.manifest().path("snapshot_id").asText(), catalog.version(), origin);
     }
 
     boolean demo() {
@@ -126,7 +126,7 @@ class ReportData {
                 rs -> found.put(rs.getString("item_id"), new DimensionScore(rs.getString("item_id"), number(rs, "score"),
                         number(rs, "score_median"), integer(rs, "rank_city"))),
                 composite.peerScope(), composite.peerId(), townCode, year);
-        return catalog.dimensions().stream()
+        return catalog(year).dimensions().stream()
                 .map(d -> found.getOrDefault(d.id(), new DimensionScore(d.id(), null, null, null))).toList();
     }
 

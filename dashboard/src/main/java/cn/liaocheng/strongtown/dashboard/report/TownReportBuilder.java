@@ -76,8 +76,8 @@ class TownReportBuilder {
         }
         ReportData.Composite composite = found.get();
         ReportWording w = new ReportWording(translations, locale);
-        Catalog catalog = data.catalog();
-        ReportSource scored = data.source("scored");
+        Catalog catalog = data.catalog(year);
+        ReportSource scored = data.source("scored", catalog);
         Map<String, ReportData.Value> values = data.values(townCode, year);
         Map<String, Integer> ranks = data.indicatorRanks(townCode, year);
         List<ReportData.DimensionScore> dimensions = data.dimensions(townCode, year, composite);
@@ -123,7 +123,7 @@ class TownReportBuilder {
                 w.t("report.doc.section." + PLAN))));
         blocks.add(narrative(w, narratives, "practice." + PLAN, "report.doc.practice"));
         blocks.add(new ReportBlock.Text(w.t("report.doc.results"), null));
-        blocks.addAll(planBlocks(w, tracking, data.source("tracking")));
+        blocks.addAll(planBlocks(w, tracking, data.source("tracking", catalog)));
 
         blocks.add(new ReportBlock.Heading(1, w.t("report.doc.charts")));
         blocks.add(new ReportBlock.Chart(rankHistoryChart(w, data.rankHistory(townCode, year))));
@@ -159,7 +159,7 @@ class TownReportBuilder {
         String text = w.t("report.doc.figure", w.name(name.get()), w.value(v.now(), unit.get()))
                 + w.yearOnYear(v.now(), v.before()) + w.cityRank(ranks.get(id)) + w.t("report.doc.stop");
         return Optional.of(new ReportBlock.Figure(text, v.now(),
-                data.source("declared".equals(v.origin()) ? "declared" : "registry")));
+                data.source("declared".equals(v.origin()) ? "declared" : "registry", catalog)));
     }
 
     private static Optional<ReportBlock> dimensionFigure(ReportWording w, Dimension d,

@@ -24,7 +24,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
-import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.catalog.Indicator;
 import cn.liaocheng.strongtown.collection.Finding;
 import cn.liaocheng.strongtown.collection.UploadedFile;
@@ -34,6 +33,7 @@ import cn.liaocheng.strongtown.dashboard.audit.AuditAction;
 import cn.liaocheng.strongtown.dashboard.audit.AuditEntry;
 import cn.liaocheng.strongtown.dashboard.lake.LakePreparation;
 import cn.liaocheng.strongtown.dashboard.lake.MartReader;
+import cn.liaocheng.strongtown.dashboard.methodology.PublishedCatalog;
 import cn.liaocheng.strongtown.dashboard.security.Access;
 import cn.liaocheng.strongtown.dashboard.security.CountyScope;
 import cn.liaocheng.strongtown.dashboard.security.CurrentUser;
@@ -64,7 +64,7 @@ public class TrackingService {
 
     private final MartReader marts;
     private final TownRegistry towns;
-    private final Catalog catalog;
+    private final PublishedCatalog catalogs;
     private final CountyScope scope;
     private final CurrentUser currentUser;
     private final PlanRepository plans;
@@ -75,12 +75,12 @@ public class TrackingService {
     private final Clock clock;
     private final Map<String, EffectEstimator> estimators = new ConcurrentHashMap<>();
 
-    public TrackingService(MartReader marts, TownRegistry towns, CatalogRepository catalogs, CountyScope scope,
+    public TrackingService(MartReader marts, TownRegistry towns, PublishedCatalog catalogs, CountyScope scope,
                            CurrentUser currentUser, PlanRepository plans, Optional<TrackingSettings> settings,
                            LakePreparation preparation, ApplicationEventPublisher events, I18NProvider i18n) {
         this.marts = marts;
         this.towns = towns;
-        this.catalog = catalogs.newest();
+        this.catalogs = catalogs;
         this.scope = scope;
         this.currentUser = currentUser;
         this.plans = plans;
@@ -100,6 +100,7 @@ public class TrackingService {
     public List<String> items() {
         List<String> items = new ArrayList<>();
         items.add(COMPOSITE);
+        Catalog catalog = catalogs.newest();
         catalog.dimensions().forEach(d -> items.add(d.id()));
         catalog.indicators().forEach(i -> items.add(i.id()));
         return items;
@@ -110,8 +111,7 @@ public class TrackingService {
         if (COMPOSITE.equals(item)) {
             return i18n.getTranslation("tracking.item.composite", locale);
         }
-        return catalog.dimension(item).map(d -> d.name().in(locale))
-                .or(() -> catalog.indicator(item).map(i -> i.name().in(locale))).orElse(item);
+        return catalogs.itemName(item, locale).orElse(item);
     }
 
     /**
@@ -119,8 +119,9 @@ public class TrackingService {
      * targets as they were entered.
      */
     public String targetName(PlanTarget target, Locale locale) {
-        if (target.fromCatalog() && catalog.indicator(target.indicatorId()).isPresent()) {
-            var indicator = catalog.indicator(target.indicatorId()).orElseThrow();
+        Optional<Indicator> named = target.fromCatalog() ? catalogs.newest().indicator(target.indicatorId()) : Optional.empty();
+        if (named.isPresent()) {
+            var indicator = named.get();
             String unit = indicator.unit() == null ? "" : indicator.unit().in(locale);
             return withUnit(indicator.name().in(locale), unit, locale);
         }
@@ -228,7 +229,7 @@ public class TrackingService {
             throw new PlanValidationException(List.of(PlanProblem.of(0, null, null, "tracking.problem.notDesignated",
                     town.name())));
         }
-        PlanValidation.check(rows, designatedIn, settings.periodYears(), catalog);
+        PlanValidation.check(rows, designatedIn, settings.periodYears(), catalogs.newest());
         StrongTownUser user = currentUser.require();
         int version = plans.save(townCode, rows, user.getUsername(), clock.instant());
         events.publishEvent(AuditEntry.of(user.getUsername(), AuditAction.PLAN_SAVED,
@@ -258,7 +259,7 @@ public class TrackingService {
         Town town = editableTown(townCode);
         int designatedIn = designatedIn(town);
         PlanCompletion current = completion(townCode, designatedIn);
-        return PlanWorkbook.write(townCode, town.name(), town.countyName(), designatedIn, settings.periodYears(), catalog,
+        return PlanWorkbook.write(townCode, town.name(), town.countyName(), designatedIn, settings.periodYears(), catalogs.newest(),
                 current.hasPlan() ? current.plan().targets() : List.of());
     }
 
@@ -292,7 +293,7 @@ public class TrackingService {
         }
         PlanWorkbook.Read read;
         try (var wb = opened.workbook()) {
-            read = PlanWorkbook.read(wb, townCode, designatedIn, settings.periodYears(), catalog, i18n, locale);
+            read = PlanWorkbook.read(wb, townCode, designatedIn, settings.periodYears(), catalogs.newest(), i18n, locale);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -337,7 +338,7 @@ public class TrackingService {
     /** Catalog indicators a plan row may name: id → name (zh) and unit (zh). */
     public Map<String, String> planIndicators(Locale locale) {
         Map<String, String> names = new LinkedHashMap<>();
-        for (Indicator i : catalog.indicators()) {
+        for (Indicator i : catalogs.newest().indicators()) {
             names.put(i.id(), withUnit(i.name().in(locale), i.unit() == null ? "" : i.unit().in(locale), locale));
         }
         return names;
@@ -420,7 +421,7 @@ public class TrackingService {
             return PlanCompletion.none();
         }
         Map<String, String[]> labels = new HashMap<>();
-        for (Indicator i : catalog.indicators()) {
+        for (Indicator i : catalogs.newest().indicators()) {
             labels.put(i.id(), new String[] {i.name().zh(), i.unit() == null ? "" : i.unit().zh()});
         }
         return CompletionCalculator.of(plan, designatedIn, settings, actuals,
@@ -533,7 +534,7 @@ public class TrackingService {
                     + "AND score IS NOT NULL ORDER BY town_code, year",
                     rs -> new Value(rs.getString(1), rs.getInt(2), rs.getDouble(3)));
         }
-        if (catalog.dimension(item).isPresent()) {
+        if (catalogs.newest().dimension(item).isPresent()) {
             return marts.cachedQuery("SELECT town_code, year, score FROM {scores} WHERE item_type = 'dimension' "
                     + "AND item_id = ? AND score IS NOT NULL ORDER BY town_code, year",
                     rs -> new Value(rs.getString(1), rs.getInt(2), rs.getDouble(3)), item);

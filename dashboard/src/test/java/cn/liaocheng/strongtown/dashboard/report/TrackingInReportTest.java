@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.liaocheng.strongtown.catalog.CatalogRepository;
+import cn.liaocheng.strongtown.dashboard.methodology.PublishedCatalog;
 import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
 import cn.liaocheng.strongtown.dashboard.tracking.TrackedTown;
 import cn.liaocheng.strongtown.dashboard.tracking.TrackingService;
@@ -37,7 +37,7 @@ class TrackingInReportTest extends DashboardTestContext {
     @Autowired
     MartReader marts;
     @Autowired
-    CatalogRepository catalogs;
+    PublishedCatalog catalogs;
     @Autowired
     TownRegistry towns;
     @Autowired
