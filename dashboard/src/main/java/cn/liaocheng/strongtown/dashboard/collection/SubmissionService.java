@@ -2,7 +2,10 @@ package cn.liaocheng.strongtown.dashboard.collection;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -14,6 +17,7 @@ import cn.liaocheng.strongtown.collection.IntakeResult;
 import cn.liaocheng.strongtown.collection.UploadedFile;
 import cn.liaocheng.strongtown.collection.ValidationReport;
 import cn.liaocheng.strongtown.collection.declaration.DeclarationIntake;
+import cn.liaocheng.strongtown.collection.declaration.RevisionInfo;
 import cn.liaocheng.strongtown.collection.declaration.TemplateWriter;
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 import cn.liaocheng.strongtown.dashboard.audit.AuditAction;
@@ -157,6 +161,10 @@ public class SubmissionService {
         if (countyCheck.hasErrors()) {
             return new IntakeResult(IntakeResult.Outcome.REJECTED, countyCheck, s.year(), 0, List.of());
         }
+        Optional<RevisionInfo> entered = enteredLake(s);
+        if (entered.isPresent()) {
+            return completeInterruptedAcceptance(s, entered.get(), countyCheck);
+        }
         IntakeResult result = collection.upload(s.fileName(), content, s.year());
         if (result.outcome() == IntakeResult.Outcome.REJECTED) {
             return result;
@@ -175,10 +183,36 @@ public class SubmissionService {
             throw new SubmissionException("collection.submission.error.reasonRequired");
         }
         Submission s = waiting(id);
+        Optional<RevisionInfo> entered = enteredLake(s);
+        if (entered.isPresent()) {
+            throw new SubmissionException("collection.submission.error.alreadyInLake", entered.get().revision());
+        }
         decide(s, SubmissionState.RETURNED, reason.strip(), null);
         audit(AuditAction.COLLECTION_RETURNED, "#" + id + " " + s.countyCode() + " " + s.year() + " PENDING → RETURNED "
                 + s.sha256());
         return find(id);
+    }
+
+    /**
+     * The revision this submission's file became, if its acceptance wrote the lake but ended (a crash, {@code kill -9})
+     * before the workflow database recorded it: a revision of the year from the same file, made after the submission.
+     * The lake and the workflow database cannot share one transaction, so the lake, written first, decides.
+     */
+    private Optional<RevisionInfo> enteredLake(Submission s) {
+        Instant submitted = s.submittedAt();
+        return intake.revisions(s.year()).stream()
+                .filter(r -> s.sha256().equals(r.sourceSha256())
+                        && !r.submittedAt().atZone(ZoneId.systemDefault()).toInstant().isBefore(submitted.truncatedTo(ChronoUnit.SECONDS)))
+                .findFirst();
+    }
+
+    /** Records an acceptance whose revision is already in the lake; the data go in once, not twice. */
+    private IntakeResult completeInterruptedAcceptance(Submission s, RevisionInfo revision, ValidationReport report) {
+        decide(s, SubmissionState.ACCEPTED, null, revision.revision());
+        audit(AuditAction.COLLECTION_ACCEPTED, "#" + s.id() + " " + s.countyCode() + " " + s.year() + " PENDING → ACCEPTED "
+                + "revision " + revision.revision() + " (already in the lake: an earlier acceptance was cut off) " + s.sha256());
+        return new IntakeResult(IntakeResult.Outcome.ACCEPTED, report, s.year(), revision.revision(),
+                intake.changes(s.year(), revision.revision()));
     }
 
     private void decide(Submission s, SubmissionState to, String reason, Integer revision) {

@@ -112,6 +112,33 @@ class SubmissionServiceTest extends DashboardTestContext {
     }
 
     @Test
+    void anAcceptanceCutOffAfterTheLakeIsCompletedWithItsRevisionAndCannotBeReturned() {
+        TestUsers.signIn(Role.COUNTY);
+        byte[] filled = fixture.fill(submissions.template(YEAR), YEAR, OWN_TOWN, v -> v * 1.05);
+        Submission waiting = submissions.submit("东昌府区.xlsx", filled, YEAR).submission();
+        // the first half of an acceptance, as a kill between the lake and the workflow database leaves it
+        TestUsers.signIn(Role.OFFICE);
+        IntakeResult written = collection.upload(waiting.fileName(), filled, YEAR);
+        assertThat(written.outcome()).isEqualTo(IntakeResult.Outcome.ACCEPTED);
+        List<Integer> before = revisions();
+
+        TestUsers.signIn(Role.OFFICE);
+        assertThatThrownBy(() -> submissions.returnToCounty(waiting.id(), "理由"))
+                .isInstanceOfSatisfying(SubmissionException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("collection.submission.error.alreadyInLake"));
+        IntakeResult completed = submissions.accept(waiting.id());
+
+        assertThat(completed.outcome()).isEqualTo(IntakeResult.Outcome.ACCEPTED);
+        assertThat(completed.revision()).isEqualTo(written.revision());
+        assertThat(completed.changes()).isNotEmpty();
+        assertThat(revisions()).as("the data went in once").isEqualTo(before);
+        TestUsers.signIn(Role.COUNTY);
+        Submission decided = submissions.submissions().stream().filter(s -> s.id() == waiting.id()).findFirst().orElseThrow();
+        assertThat(decided.state()).isEqualTo(SubmissionState.ACCEPTED);
+        assertThat(decided.revision()).isEqualTo(written.revision());
+    }
+
+    @Test
     void aReturnedUploadChangesNothingAndTheCountySeesWhy() {
         List<Integer> before = revisions();
         TestUsers.signIn(Role.COUNTY);
