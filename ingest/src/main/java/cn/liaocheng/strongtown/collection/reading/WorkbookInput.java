@@ -17,6 +17,7 @@ import cn.liaocheng.strongtown.collection.UploadedFile;
  * does: the same size limit, content check and zip-bomb inspection ({@link UploadGuard}), the same reading of
  * cells (cached formula values, percent formats) and of typed numbers (full-width digits, thousands separators;
  * {@link NumberText}). Reasons are Chinese, as in the declaration report.
+ * It only reads: the workbooks the product writes go through {@link cn.liaocheng.strongtown.export.FormulaGuard}.
  */
 public final class WorkbookInput {
 

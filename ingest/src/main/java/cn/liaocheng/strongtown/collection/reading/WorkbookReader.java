@@ -24,6 +24,7 @@ import cn.liaocheng.strongtown.collection.Finding;
 /**
  * Reads a filled declaration workbook into an {@link InputTable} plus its stamp, reporting problems
  * of the container itself: missing or extra sheets, merged cells in the data area.
+ * It only reads: the workbooks the product writes go through {@link cn.liaocheng.strongtown.export.FormulaGuard}.
  */
 public final class WorkbookReader {
 
