@@ -52,6 +52,9 @@ public class MartReader {
     /** Default bound of the snapshot held in memory: a province (~1,800 towns × 10 years) takes well under it. */
     public static final long DEFAULT_MEMORY_LIMIT_MB = 1024;
 
+    /** Rows (plus one per entry) the result cache keeps at most: ~100 bytes a row, so well under 100 MB of heap. */
+    static final long CACHED_ROWS = 500_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(MartReader.class);
 
     private final Lake lake;
@@ -59,7 +62,12 @@ public class MartReader {
     private final long memoryLimitBytes;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicReference<LoadedSnapshot> loaded = new AtomicReference<>();
-    private final Cache<CacheKey, List<?>> results = Caffeine.newBuilder().maximumSize(5_000).build();
+    /**
+     * Results of the current snapshot, bounded by rows: the profile caches its queries per town and year (at province
+     * scale 1,800 towns × 10 years × 7 queries), so a count of entries would bound nothing useful.
+     */
+    private final Cache<CacheKey, List<?>> results = Caffeine.newBuilder().maximumWeight(CACHED_ROWS)
+            .weigher((CacheKey key, List<?> rows) -> 1 + rows.size()).build();
     /** The snapshot replaced last (guarded by {@code loaded}). */
     private LoadedSnapshot replaced;
 
