@@ -6,7 +6,8 @@
 # lake under $BENCH_DIR (generated on first start, then reused), runs cn.liaocheng.strongtown.dashboard.bench.SoakBench
 # against it and stops it again.
 # Usage: bench/soak.sh [--sessions=100] [--ramp=30] [--warmup=30] [--duration=300] [--think-min=2000] [--think-max=8000]
-#        [--upload-every=60]          (env: PORT=18104 BENCH_DIR=/tmp/strongtown-soak SKIP_BUILD=1 to reuse the build)
+#        [--upload-every=60]          (env: PORT=18104 BENCH_DIR=/tmp/strongtown-soak SKIP_BUILD=1 to reuse the build;
+#                                      SERVER_ARGS="--strongtown.rescoring-threads=2" adds options to the server)
 # Only the build takes the shared Maven lock; to keep builds off a recorded run, run the whole script under it:
 #   flock /tmp/strongtown-maven.lock env LOCKED=1 bench/soak.sh
 set -euo pipefail
@@ -34,7 +35,7 @@ LOG="$BENCH_DIR/server.log"
   --server.port="$PORT" --server.address=127.0.0.1 \
   --strongtown.data-dir="$ROOT/data" --strongtown.lake-dir="$BENCH_DIR/lake" \
   --strongtown.workflow-db="$BENCH_DIR/state/workflow.duckdb" \
-  --strongtown.demo-scale=1.0 --strongtown.demo-first-year=2016 >"$LOG" 2>&1) &
+  --strongtown.demo-scale=1.0 --strongtown.demo-first-year=2016 ${SERVER_ARGS:-} >"$LOG" 2>&1) &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 900); do

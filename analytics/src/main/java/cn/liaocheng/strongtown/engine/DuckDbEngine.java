@@ -47,6 +47,11 @@ public final class DuckDbEngine implements SqlEngine {
         execute("SET temp_directory = " + DuckDb.literal(limits.tempDirectory()));
     }
 
+    /** Caps DuckDB's worker threads (the dashboard re-scores with one, so that readers keep a core). */
+    public void limitThreads(int threads) {
+        execute("SET threads = " + Math.max(1, threads));
+    }
+
     /** The limits this engine runs under. */
     public DuckDbLimits limits() {
         return limits;

@@ -1,6 +1,13 @@
 package cn.liaocheng.strongtown.dashboard.collection;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -40,6 +47,9 @@ public class CollectionService {
     private final CollectionPermissions permissions;
     private final StrongTownProperties properties;
     private final OperationsMetrics metrics;
+    private final Lake lake;
+    /** Revisions by year with the year folder's listing they were read from (see {@link #revisions(int)}). */
+    private final Map<Integer, CachedRevisions> revisionCache = new ConcurrentHashMap<>();
 
     public CollectionService(StrongTownProperties properties, LakePreparation preparation,
                              CollectionPermissions permissions, TownRegistry towns, CatalogRepository catalogs,
@@ -47,7 +57,8 @@ public class CollectionService {
         this.metrics = metrics;
         this.towns = towns;
         this.catalogs = catalogs;
-        this.intake = new DeclarationIntake(towns, catalogs, new Lake(properties.lake()));
+        this.lake = new Lake(properties.lake());
+        this.intake = new DeclarationIntake(towns, catalogs, lake);
         this.templates = new TemplateWriter(towns, catalogs);
         this.preparation = preparation;
         this.permissions = permissions;
@@ -114,11 +125,47 @@ public class CollectionService {
         return result;
     }
 
-    /** Revisions of a year, newest first. */
+    /**
+     * Revisions of a year, newest first. Reading them opens a DuckDB over the year's revision files, which the page
+     * did on every open (the soak's office sessions, R3); a revision is one new file in the year's folder and files are
+     * never rewritten in place, so the list is kept until the folder's listing (names, sizes, times) changes.
+     */
     public List<RevisionInfo> revisions(int year) {
+        String listing = listing(year);
+        CachedRevisions cached = revisionCache.get(year);
+        if (cached != null && cached.listing().equals(listing)) {
+            return cached.newestFirst();
+        }
         List<RevisionInfo> newestFirst = new java.util.ArrayList<>(intake.revisions(year));
         java.util.Collections.reverse(newestFirst);
-        return newestFirst;
+        List<RevisionInfo> result = List.copyOf(newestFirst);
+        revisionCache.put(year, new CachedRevisions(listing, result));
+        return result;
+    }
+
+    private record CachedRevisions(String listing, List<RevisionInfo> newestFirst) {
+    }
+
+    /** The year folder's files with size and modification time (Hive-style partition {@code year=YYYY}). */
+    private String listing(int year) {
+        Path folder = lake.rawDeclarations().resolve("year=" + year);
+        if (!Files.isDirectory(folder)) {
+            return "";
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            StringBuilder listing = new StringBuilder();
+            files.sorted().forEach(f -> {
+                try {
+                    listing.append(f.getFileName()).append(' ').append(Files.size(f)).append(' ')
+                            .append(Files.getLastModifiedTime(f).toMillis()).append('\n');
+                } catch (IOException e) {
+                    listing.append(f.getFileName()).append(" ?\n");
+                }
+            });
+            return listing.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public List<ValueChange> changes(int year, int revision) {

@@ -65,13 +65,14 @@ public class CountyService {
     /** Every county's mean composite by year, counties in code order. */
     public List<CountyTrend> trends() {
         Map<String, CountyTrend> byCounty = new LinkedHashMap<>();
-        marts.query("SELECT c.county_code, n.county_name, c.year, c.mean_score FROM {county_scores} c JOIN "
-                + COUNTY_NAMES + " n ON n.county_code = c.county_code ORDER BY c.county_code, c.year", rs -> {
-            String name = rs.getString("county_name");
-            byCounty.computeIfAbsent(rs.getString("county_code"), code -> new CountyTrend(code, name, new TreeMap<>()))
-                    .meanByYear().put(rs.getInt("year"), rs.getDouble("mean_score"));
-            return null;
-        });
+        // through the per-snapshot result cache: the county table asks on every open
+        for (Object[] row : marts.cachedQuery("SELECT c.county_code, n.county_name, c.year, c.mean_score FROM {county_scores} c JOIN "
+                + COUNTY_NAMES + " n ON n.county_code = c.county_code ORDER BY c.county_code, c.year",
+                rs -> new Object[] {rs.getString("county_code"), rs.getString("county_name"), rs.getInt("year"),
+                    rs.getDouble("mean_score")})) {
+            byCounty.computeIfAbsent((String) row[0], code -> new CountyTrend(code, (String) row[1], new TreeMap<>()))
+                    .meanByYear().put((Integer) row[2], (Double) row[3]);
+        }
         return new ArrayList<>(byCounty.values());
     }
 }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,9 @@ public class MartReader {
     /** Default bound of the snapshot held in memory: a province (~1,800 towns × 10 years) takes well under it. */
     public static final long DEFAULT_MEMORY_LIMIT_MB = 1024;
 
+    /** Rows (plus one per entry) the result cache keeps at most: ~100 bytes a row, so well under 100 MB of heap. */
+    static final long CACHED_ROWS = 500_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(MartReader.class);
 
     private final Lake lake;
@@ -59,8 +63,15 @@ public class MartReader {
     private final long memoryLimitBytes;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicReference<LoadedSnapshot> loaded = new AtomicReference<>();
-    private final Cache<CacheKey, List<?>> results = Caffeine.newBuilder().maximumSize(5_000).build();
-    /** The snapshot replaced last (guarded by {@code loaded}). */
+    /**
+     * Results of the current snapshot, bounded by rows: the profile caches its queries per town and year (at province
+     * scale 1,800 towns × 10 years × 7 queries), so a count of entries would bound nothing useful.
+     */
+    private final Cache<CacheKey, List<?>> results = Caffeine.newBuilder().maximumWeight(CACHED_ROWS)
+            .weigher((CacheKey key, List<?> rows) -> 1 + rows.size()).build();
+    /** Held while a snapshot loads; guards {@code replaced}. */
+    private final ReentrantLock loading = new ReentrantLock();
+    /** The snapshot replaced last (guarded by {@code loading}). */
     private LoadedSnapshot replaced;
 
     public MartReader(StrongTownProperties properties) {
@@ -131,11 +142,18 @@ public class MartReader {
      * The snapshot in memory, loading it first if it is not the one held; then the results cached for other
      * snapshots are dropped. Never called inside the result cache's compute: emptying the cache waits for running
      * computations, which would deadlock with one that waits here for the load (found by the soak, R3).
+     *
+     * <p>While one query loads a newly published snapshot (~1 s at city scale), the others are answered from the
+     * snapshot held until then instead of queueing behind the load: in the soak every re-scoring stalled every
+     * reader for that second. The query that loads it, and every query after the load, reads the new one.
      */
     private LoadedSnapshot held(String snapshot) {
         try {
             LoadedSnapshot current = loaded.get();
             if (current != null && current.id().equals(snapshot)) {
+                return current;
+            }
+            if (current != null && loading.isLocked() && !loading.isHeldByCurrentThread()) {
                 return current;
             }
             LoadedSnapshot fresh = load(snapshot);
@@ -151,7 +169,8 @@ public class MartReader {
      * replacement, so that a query that has just picked it can still connect.
      */
     private LoadedSnapshot load(String snapshot) throws SQLException {
-        synchronized (loaded) {
+        loading.lock();
+        try {
             LoadedSnapshot current = loaded.get();
             if (current != null && current.id().equals(snapshot)) {
                 return current;
@@ -171,18 +190,23 @@ public class MartReader {
             }
             replaced = current;
             return fresh;
+        } finally {
+            loading.unlock();
         }
     }
 
     @PreDestroy
     void closeSnapshots() throws SQLException {
-        synchronized (loaded) {
+        loading.lock();
+        try {
             for (LoadedSnapshot held : new LoadedSnapshot[] {loaded.getAndSet(null), replaced}) {
                 if (held != null) {
                     held.close();
                 }
             }
             replaced = null;
+        } finally {
+            loading.unlock();
         }
     }
 

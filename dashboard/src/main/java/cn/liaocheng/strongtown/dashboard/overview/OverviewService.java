@@ -41,32 +41,33 @@ public class OverviewService {
 
     /** Towns scored and mean composite, then the city totals of the key indicators, each with last year's. */
     public List<Kpi> kpis(int year) {
+        // both queries through the per-snapshot result cache: the overview asks on every open and year change
         Map<String, double[]> totals = new HashMap<>();
-        marts.query("""
+        for (Object[] row : marts.cachedQuery("""
                 SELECT indicator_id, year, SUM(value) AS total FROM {indicator_values}
                 WHERE year IN (?, ?) AND value IS NOT NULL GROUP BY indicator_id, year
-                """, rs -> {
-            double[] pair = totals.computeIfAbsent(rs.getString(1), k -> new double[] {Double.NaN, Double.NaN});
-            pair[rs.getInt(2) == year ? 0 : 1] = rs.getDouble(3);
-            return null;
-        }, year, year - 1);
-        List<Kpi> kpis = new ArrayList<>();
-        marts.query("""
+                """, rs -> new Object[] {rs.getString(1), rs.getInt(2), rs.getDouble(3)}, year, year - 1)) {
+            pair(totals, (String) row[0])[(int) row[1] == year ? 0 : 1] = (double) row[2];
+        }
+        for (Object[] row : marts.cachedQuery("""
                 SELECT year, COUNT(*) AS towns, AVG(score) AS mean FROM {scores}
                 WHERE item_type = 'composite' AND score IS NOT NULL AND year IN (?, ?) GROUP BY year
-                """, rs -> {
-            totals.computeIfAbsent("_towns", k -> new double[] {Double.NaN, Double.NaN})[rs.getInt(1) == year ? 0 : 1] =
-                    rs.getInt(2);
-            totals.computeIfAbsent("_mean", k -> new double[] {Double.NaN, Double.NaN})[rs.getInt(1) == year ? 0 : 1] =
-                    rs.getDouble(3);
-            return null;
-        }, year, year - 1);
+                """, rs -> new Object[] {rs.getInt(1), rs.getInt(2), rs.getDouble(3)}, year, year - 1)) {
+            int slot = (int) row[0] == year ? 0 : 1;
+            pair(totals, "_towns")[slot] = (int) row[1];
+            pair(totals, "_mean")[slot] = (double) row[2];
+        }
+        List<Kpi> kpis = new ArrayList<>();
         add(kpis, "towns", Kpi.Kind.TOWNS, totals.get("_towns"));
         add(kpis, "mean_composite", Kpi.Kind.SCORE, totals.get("_mean"));
         for (Kpi k : KPI_INDICATORS) {
             add(kpis, k.id(), k.kind(), totals.get(k.id()));
         }
         return kpis;
+    }
+
+    private static double[] pair(Map<String, double[]> totals, String id) {
+        return totals.computeIfAbsent(id, k -> new double[] {Double.NaN, Double.NaN});
     }
 
     private static void add(List<Kpi> kpis, String id, Kpi.Kind kind, double[] pair) {

@@ -49,7 +49,7 @@ public class ProfileService {
     /** Years in which the town has a composite score, newest first. */
     public List<Integer> years(String townCode) {
         readable(townCode);
-        return marts.query("SELECT year FROM {scores} WHERE town_code = ? AND item_type = 'composite'"
+        return marts.cachedQuery("SELECT year FROM {scores} WHERE town_code = ? AND item_type = 'composite'"
                 + " AND score IS NOT NULL ORDER BY year DESC", rs -> rs.getInt(1), townCode);
     }
 
@@ -64,7 +64,9 @@ public class ProfileService {
         ProfileHeader header = found.get();
         String peerScope = header.cluster() != null ? "cluster" : "type";
         String peerId = header.cluster() != null ? String.valueOf(header.cluster()) : header.peerType();
-        Map<String, ItemScore> scores = marts.query("""
+        record ScoreRow(String type, String id, Double score, Double peerMedian, Double cityP90) {
+        }
+        Map<String, ItemScore> scores = marts.cachedQuery("""
                 SELECT s.item_type, s.item_id, s.score, p.score_median AS peer_median, c.score_p90 AS city_p90
                 FROM {scores} s
                 LEFT JOIN {benchmarks} p ON p.year = s.year AND p.item_type = s.item_type AND p.item_id = s.item_id
@@ -72,10 +74,10 @@ public class ProfileService {
                 LEFT JOIN {benchmarks} c ON c.year = s.year AND c.item_type = s.item_type AND c.item_id = s.item_id
                      AND c.scope = 'city'
                 WHERE s.town_code = ? AND s.year = ? AND s.item_type IN ('dimension', 'indicator')""",
-                rs -> Map.entry(rs.getString("item_type") + ":" + rs.getString("item_id"),
-                        new ItemScore(rs.getString("item_id"), name(catalog, rs.getString("item_type"), rs.getString("item_id")),
-                                number(rs, "score"), number(rs, "peer_median"), number(rs, "city_p90"))),
-                peerScope, peerId, townCode, year).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                rs -> new ScoreRow(rs.getString("item_type"), rs.getString("item_id"), number(rs, "score"),
+                        number(rs, "peer_median"), number(rs, "city_p90")),
+                peerScope, peerId, townCode, year).stream().collect(Collectors.toMap(r -> r.type() + ":" + r.id(),
+                        r -> new ItemScore(r.id(), name(catalog, r.type(), r.id()), r.score(), r.peerMedian(), r.cityP90())));
         List<ItemScore> dimensions = catalog.dimensions().stream()
                 .map(d -> scores.getOrDefault("dimension:" + d.id(), new ItemScore(d.id(), d.name(), null, null, null)))
                 .toList();
@@ -94,7 +96,7 @@ public class ProfileService {
         readable(townCode);
         record Row(String type, String id, Double score, Double coverage) {
         }
-        List<Row> rows = marts.query("""
+        List<Row> rows = marts.cachedQuery("""
                 SELECT item_type, item_id, score, coverage FROM {scores}
                 WHERE town_code = ? AND year = ? AND item_type IN ('composite', 'dimension')""",
                 rs -> new Row(rs.getString(1), rs.getString(2), number(rs, "score"), number(rs, "coverage")),
@@ -128,8 +130,19 @@ public class ProfileService {
         return town;
     }
 
+    /** A town's composite, ranks and group sizes in a year (the header's numbers), as the query reads them. */
+    private record HeaderRow(String townCode, String peerType, Integer cluster, String band, double score, int rankCity,
+                             int townsCity, int rankCounty, int townsCounty, int rankType, int townsType, Integer rankCluster,
+                             int townsCluster, Integer rankChange, Double scoreChange, Double rankP5, Double rankP95,
+                             Integer designatedIn) {
+    }
+
+    /**
+     * The header rows of every scored town in the year, computed once per snapshot and year (the group sizes are
+     * windows over all towns anyway, so one town costs the same as all; at province scale 1,800 towns).
+     */
     private Optional<ProfileHeader> header(Town town, int year, Catalog catalog) {
-        return marts.query("""
+        return marts.cachedQuery("""
                 WITH c AS (
                   SELECT town_code, peer_type, cluster, band, score, rank_city, rank_county, rank_type, rank_cluster,
                          rank_change_city, score_change,
@@ -138,20 +151,25 @@ public class ProfileService {
                          COUNT(score) OVER (PARTITION BY peer_type) AS towns_type,
                          COUNT(score) OVER (PARTITION BY cluster) AS towns_cluster
                   FROM {scores} WHERE year = ? AND item_type = 'composite' AND score IS NOT NULL
-                )
-                SELECT c.*, r.rank_p5, r.rank_p95,
-                       (SELECT MIN(year) FROM {designations} WHERE town_code = c.town_code AND year <= ?) AS designated_in
+                ),
+                d AS (SELECT town_code, MIN(year) AS designated_in FROM {designations} WHERE year <= ? GROUP BY town_code)
+                SELECT c.*, r.rank_p5, r.rank_p95, d.designated_in
                 FROM c LEFT JOIN {rank_intervals} r ON r.town_code = c.town_code AND r.year = ?
-                WHERE c.town_code = ?""", rs -> {
-            Integer cluster = integer(rs, "cluster");
-            return new ProfileHeader(town.code(), town.name(), town.countyCode(), town.countyName(), town.type(),
-                    rs.getString("peer_type"), cluster, bandName(catalog, rs.getString("band")), rs.getDouble("score"),
-                    rs.getInt("rank_city"), rs.getInt("towns_city"), rs.getInt("rank_county"),
-                    rs.getInt("towns_county"), rs.getInt(cluster != null ? "rank_cluster" : "rank_type"),
-                    rs.getInt(cluster != null ? "towns_cluster" : "towns_type"), integer(rs, "rank_change_city"),
-                    number(rs, "score_change"), number(rs, "rank_p5"), number(rs, "rank_p95"),
-                    integer(rs, "designated_in"));
-        }, year, year, year, town.code()).stream().findFirst();
+                LEFT JOIN d ON d.town_code = c.town_code""", rs -> new HeaderRow(rs.getString("town_code"),
+                rs.getString("peer_type"), integer(rs, "cluster"), rs.getString("band"), rs.getDouble("score"),
+                rs.getInt("rank_city"), rs.getInt("towns_city"), rs.getInt("rank_county"), rs.getInt("towns_county"),
+                rs.getInt("rank_type"), rs.getInt("towns_type"), integer(rs, "rank_cluster"), rs.getInt("towns_cluster"),
+                integer(rs, "rank_change_city"), number(rs, "score_change"), number(rs, "rank_p5"),
+                number(rs, "rank_p95"), integer(rs, "designated_in")), year, year, year).stream()
+                .filter(r -> r.townCode().equals(town.code())).findFirst().map(r -> {
+                    boolean byCluster = r.cluster() != null;
+                    return new ProfileHeader(town.code(), town.name(), town.countyCode(), town.countyName(), town.type(),
+                            r.peerType(), r.cluster(), bandName(catalog, r.band()), r.score(), r.rankCity(),
+                            r.townsCity(), r.rankCounty(), r.townsCounty(),
+                            byCluster ? (r.rankCluster() == null ? 0 : r.rankCluster()) : r.rankType(),
+                            byCluster ? r.townsCluster() : r.townsType(), r.rankChange(), r.scoreChange(), r.rankP5(),
+                            r.rankP95(), r.designatedIn());
+                });
     }
 
     private List<IndicatorLine> indicators(String townCode, int year, List<Integer> trendYears,
@@ -159,7 +177,7 @@ public class ProfileService {
         record Value(String indicatorId, int year, Double value, String source, Integer revision) {
         }
         Map<String, Map<Integer, Value>> values = new HashMap<>();
-        marts.query("SELECT indicator_id, year, value, source, revision FROM {indicator_values}"
+        marts.cachedQuery("SELECT indicator_id, year, value, source, revision FROM {indicator_values}"
                         + " WHERE town_code = ? AND year <= ?",
                 rs -> new Value(rs.getString("indicator_id"), rs.getInt("year"), number(rs, "value"),
                         rs.getString("source"), integer(rs, "revision")), townCode, year)
@@ -180,7 +198,7 @@ public class ProfileService {
     }
 
     private List<RankPoint> rankHistory(String townCode, int year) {
-        return marts.query("""
+        return marts.cachedQuery("""
                 SELECT s.year, s.rank_city, r.rank_p5, r.rank_p95
                 FROM {scores} s LEFT JOIN {rank_intervals} r ON r.town_code = s.town_code AND r.year = s.year
                 WHERE s.town_code = ? AND s.item_type = 'composite' AND s.score IS NOT NULL AND s.year <= ?
@@ -189,28 +207,37 @@ public class ProfileService {
     }
 
     private List<RankDriver> drivers(String townCode, int year, Catalog catalog) {
-        return marts.query("""
+        record DriverRow(String itemId, double scoreChange, double contribution) {
+        }
+        return marts.cachedQuery("""
                 SELECT item_id, score_change, contribution FROM {rank_drivers}
                 WHERE town_code = ? AND year = ? AND item_type = 'dimension' ORDER BY driver_rank""",
-                rs -> new RankDriver(rs.getString("item_id"), name(catalog, "dimension", rs.getString("item_id")),
-                        rs.getDouble("score_change"),
-                        rs.getDouble("contribution")), townCode, year);
+                rs -> new DriverRow(rs.getString("item_id"), rs.getDouble("score_change"), rs.getDouble("contribution")),
+                townCode, year).stream().map(r -> new RankDriver(r.itemId(), name(catalog, "dimension", r.itemId()),
+                        r.scoreChange(), r.contribution())).toList();
     }
 
-    /** Similar towns are computed for the newest year only; scores shown are of the profile's year. */
+    /**
+     * Similar towns are computed for the newest year only; scores shown are of the profile's year. The rows are
+     * cached per snapshot for every caller; a county user's mask (no score, no link outside their county) is applied
+     * afterwards, per call.
+     */
     private List<SimilarTown> similar(String townCode, int year) {
         String ownCounty = scope.lockedCounty().orElse(null);
-        return marts.query("""
+        record SimilarRow(String code, int rank, Double score) {
+        }
+        return marts.cachedQuery("""
                 SELECT s.similar_town_code, s.similarity_rank, c.score
                 FROM {similar_towns} s
                 LEFT JOIN {scores} c ON c.town_code = s.similar_town_code AND c.year = ? AND c.item_type = 'composite'
                 WHERE s.town_code = ? AND s.year = (SELECT MAX(year) FROM {similar_towns})
-                ORDER BY s.similarity_rank""", rs -> {
-            Town other = towns.byCode(rs.getString("similar_town_code"));
-            boolean mayOpen = ownCounty == null || Objects.equals(ownCounty, other.countyCode());
-            return new SimilarTown(other.code(), other.name(), other.countyName(), rs.getInt("similarity_rank"),
-                    mayOpen ? number(rs, "score") : null, mayOpen);
-        }, year, townCode);
+                ORDER BY s.similarity_rank""", rs -> new SimilarRow(rs.getString("similar_town_code"),
+                rs.getInt("similarity_rank"), number(rs, "score")), year, townCode).stream().map(r -> {
+                    Town other = towns.byCode(r.code());
+                    boolean mayOpen = ownCounty == null || Objects.equals(ownCounty, other.countyCode());
+                    return new SimilarTown(other.code(), other.name(), other.countyName(), r.rank(),
+                            mayOpen ? r.score() : null, mayOpen);
+                }).toList();
     }
 
     private static Bilingual name(Catalog catalog, String itemType, String itemId) {

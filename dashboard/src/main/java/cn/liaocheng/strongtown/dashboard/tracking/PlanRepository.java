@@ -22,9 +22,19 @@ import cn.liaocheng.strongtown.dashboard.workflow.WorkflowDatabase;
 class PlanRepository {
 
     private final WorkflowDatabase database;
+    /** Counts committed writes, so that results derived from plans can be cached until the next write. */
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
     PlanRepository(WorkflowDatabase database) {
         this.database = database;
+    }
+
+    /**
+     * The number of writes committed by this process (only this process writes the workflow database). Raised after
+     * the commit, so a result computed under a count never misses a write committed before that count was read.
+     */
+    long writeCount() {
+        return writes.get();
     }
 
     /** The newest saved version of the town's plan. */
@@ -43,6 +53,24 @@ class PlanRepository {
                             Instant.ofEpochMilli(rs.getLong(4)), false, rows(c, id)));
                 }
             }
+        });
+    }
+
+    /** The newest saved version of every town's plan, by town, read in one transaction. */
+    Map<String, ConstructionPlan> latestOfAll() {
+        return database.transaction(c -> {
+            Map<String, ConstructionPlan> plans = new HashMap<>();
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT id, town_code, version, saved_by, saved_epoch_ms FROM plan_versions
+                    QUALIFY ROW_NUMBER() OVER (PARTITION BY town_code ORDER BY version DESC) = 1""");
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String town = rs.getString(2);
+                    plans.put(town, new ConstructionPlan(town, rs.getInt(3), rs.getString(4),
+                            Instant.ofEpochMilli(rs.getLong(5)), false, rows(c, rs.getLong(1))));
+                }
+            }
+            return plans;
         });
     }
 
@@ -76,6 +104,14 @@ class PlanRepository {
      * SHA-256), in one transaction; returns the version number.
      */
     int save(String townCode, List<PlanTarget> rows, String user, Instant at, Source source) {
+        try {
+            return insertVersion(townCode, rows, user, at, source);
+        } finally {
+            writes.incrementAndGet();
+        }
+    }
+
+    private int insertVersion(String townCode, List<PlanTarget> rows, String user, Instant at, Source source) {
         return database.transaction(c -> {
             if (source != null) {
                 try (PreparedStatement st = c.prepareStatement(
@@ -166,16 +202,20 @@ class PlanRepository {
 
     /** Records the yearly report as submitted (the first submission counts). */
     void submitReport(String townCode, int year, String user, Instant at) {
-        database.transaction(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO plan_reports VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                st.setString(1, townCode);
-                st.setInt(2, year);
-                st.setString(3, user);
-                st.setLong(4, at.toEpochMilli());
-                return st.executeUpdate();
-            }
-        });
+        try {
+            database.transaction(c -> {
+                try (PreparedStatement st = c.prepareStatement(
+                        "INSERT INTO plan_reports VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    st.setString(1, townCode);
+                    st.setInt(2, year);
+                    st.setString(3, user);
+                    st.setLong(4, at.toEpochMilli());
+                    return st.executeUpdate();
+                }
+            });
+        } finally {
+            writes.incrementAndGet();
+        }
     }
 
     /** Submission time per (town, year). */

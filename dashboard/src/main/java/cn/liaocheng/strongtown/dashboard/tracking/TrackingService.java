@@ -311,20 +311,64 @@ public class TrackingService {
 
     /**
      * Designated towns behind plan (newest grade 不合格) or with an overdue yearly report, for the overview's flag;
-     * county staff get only their own county's. Cheap: no effect is estimated.
+     * county staff get only their own county's. Cheap: no effect is estimated, and the city's list is computed once
+     * per snapshot, plan write and day ({@link #cityPlanAlerts}), then narrowed to the caller's county.
      */
     public List<PlanAlert> planAlerts() {
         String county = scope.restrict(null);
+        List<PlanAlert> city = cityPlanAlerts();
+        if (county == null) {
+            return city;
+        }
+        return city.stream().filter(a -> towns.find(a.townCode()).map(t -> county.equals(t.countyCode())).orElse(false))
+                .toList();
+    }
+
+    /** What the city's plan alerts depend on: the snapshot, the plans and reports written, today and the demo flag. */
+    private record AlertsKey(String snapshot, long planWrites, LocalDate today, boolean demo) {
+    }
+
+    private record CachedAlerts(AlertsKey key, List<PlanAlert> alerts) {
+    }
+
+    private volatile CachedAlerts alertCache;
+
+    /**
+     * Every designated town's alert, kept until the snapshot, a plan or report, the day or the demo flag changes: the
+     * overview asks on every open and year change, and computing it reads each town's newest plan in its own
+     * workflow-database transaction (the soak's slowest page, R3). One thread computes; the others wait for it.
+     */
+    private List<PlanAlert> cityPlanAlerts() {
+        // the write count is read first: a plan saved while computing raises it, so the next call recomputes
+        AlertsKey key = new AlertsKey(marts.currentSnapshot().orElse(""), plans.writeCount(), LocalDate.now(clock),
+                preparation.demo());
+        CachedAlerts cached = alertCache;
+        if (cached != null && cached.key().equals(key)) {
+            return cached.alerts();
+        }
+        synchronized (this) {
+            cached = alertCache;
+            if (cached != null && cached.key().equals(key)) {
+                return cached.alerts();
+            }
+            List<PlanAlert> alerts = computePlanAlerts();
+            alertCache = new CachedAlerts(key, alerts);
+            return alerts;
+        }
+    }
+
+    private List<PlanAlert> computePlanAlerts() {
         List<PlanAlert> alerts = new ArrayList<>();
         // read once, not once per town: the overview asks on every open and year change (soak R3)
         Map<String, Map<Integer, java.time.Instant>> reports = plans.reports();
+        Map<String, ConstructionPlan> saved = plans.latestOfAll();
         for (Map.Entry<String, Integer> d : designations().entrySet()) {
             Optional<Town> found = towns.find(d.getKey());
-            if (found.isEmpty() || (county != null && !county.equals(found.get().countyCode()))) {
+            if (found.isEmpty()) {
                 continue;
             }
             Town town = found.get();
-            PlanCompletion c = completion(town.code(), d.getValue(), reports);
+            PlanCompletion c = completion(town.code(), d.getValue(), reports, Optional.ofNullable(saved.get(town.code())));
             List<Integer> overdue = c.years().stream().filter(YearCompletion::overdue).map(YearCompletion::year).toList();
             if (c.behindPlan() || !overdue.isEmpty()) {
                 alerts.add(new PlanAlert(town.code(), town.name(), town.countyName(), d.getValue(), c.latestScore(),
@@ -332,7 +376,7 @@ public class TrackingService {
             }
         }
         alerts.sort(java.util.Comparator.comparing(PlanAlert::townCode));
-        return alerts;
+        return List.copyOf(alerts);
     }
 
     /** Catalog indicators a plan row may name: id → name (zh) and unit (zh). */
@@ -411,8 +455,12 @@ public class TrackingService {
     }
 
     private PlanCompletion completion(String townCode, int designatedIn, Map<String, Map<Integer, java.time.Instant>> reports) {
+        return completion(townCode, designatedIn, reports, plans.latest(townCode));
+    }
+
+    private PlanCompletion completion(String townCode, int designatedIn, Map<String, Map<Integer, java.time.Instant>> reports,
+                                      Optional<ConstructionPlan> saved) {
         int lastYear = marts.scoredYears().stream().findFirst().orElse(designatedIn);
-        Optional<ConstructionPlan> saved = plans.latest(townCode);
         java.util.function.BiFunction<String, Integer, Double> actuals = indicatorValues(townCode);
         ConstructionPlan plan = saved.orElseGet(() -> preparation.demo()
                 ? DemoPlans.plan(townCode, designatedIn, settings.periodYears(), lastYear, actuals)

@@ -27,11 +27,26 @@ final class LoadStats {
     private final Queue<String> firstErrors = new ConcurrentLinkedQueue<>();
     private final AtomicInteger errorMessages = new AtomicInteger();
     volatile boolean recording = true;
+    /**
+     * Names the phase a sample falls in (the soak: whether a re-scoring runs); each sample is also filed under
+     * {@code kind + PHASE + phase}, for {@link #phaseGroup}. Null phase: not filed twice.
+     */
+    volatile java.util.function.Supplier<String> phase = () -> null;
+    static final String PHASE = " | ";
 
     void record(String kind, long nanos) {
         if (recording) {
             millis.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(nanos / 1e6);
+            String now = phase.get();
+            if (now != null) {
+                millis.computeIfAbsent(kind + PHASE + now, k -> new ConcurrentLinkedQueue<>()).add(nanos / 1e6);
+            }
         }
+    }
+
+    /** The kinds' samples taken in the phase. */
+    static List<String> phaseGroup(List<String> kinds, String phase) {
+        return kinds.stream().map(k -> k + PHASE + phase).toList();
     }
 
     /** Records whether or not the window is open (one-off samples such as logins during the ramp-up). */
@@ -60,7 +75,9 @@ final class LoadStats {
         java.util.TreeSet<String> kinds = new java.util.TreeSet<>(millis.keySet());
         kinds.addAll(errors.keySet());
         for (String kind : kinds) {
-            lines.add(summary(kind, List.of(kind)));
+            if (!kind.contains(PHASE)) {
+                lines.add(summary(kind, List.of(kind)));
+            }
         }
         groups.forEach((name, members) -> lines.add(summary(name, members)));
         return lines;

@@ -106,9 +106,13 @@ public final class SoakBench {
     private final AtomicInteger uploadNumber = new AtomicInteger();
     /** Uploads whose re-scoring has not been published yet. */
     private final AtomicInteger uploading = new AtomicInteger();
+    /** Phases of a sample: from an upload until its snapshot is published, or not (see {@link LoadStats#phase}). */
+    static final String RESCORING = "re-scoring";
+    static final String QUIET = "quiet";
     private final AtomicLong nextUploadAt = new AtomicLong(Long.MAX_VALUE);
 
     private SoakBench(BenchControl control) {
+        stats.phase = () -> uploading.get() > 0 ? RESCORING : QUIET;
         this.control = control;
         this.base = control.option("base", "http://127.0.0.1:18104");
         Path data = Path.of(control.option("data", "data"));
@@ -500,6 +504,8 @@ public final class SoakBench {
         all.add(POLL);
         Map<String, List<String>> groups = new LinkedHashMap<>();
         groups.put("ALL user interactions", INTERACTIONS);
+        groups.put("ALL while re-scoring", LoadStats.phaseGroup(INTERACTIONS, RESCORING));
+        groups.put("ALL while not re-scoring", LoadStats.phaseGroup(INTERACTIONS, QUIET));
         groups.put("ALL UIDL requests + upload", all);
         System.out.printf(Locale.ROOT, "%nround trips over %d s with %d of %d sessions active (login and page load: whole run):%n",
                 duration, open, sessions);

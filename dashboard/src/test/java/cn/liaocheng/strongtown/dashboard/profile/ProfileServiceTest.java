@@ -14,6 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.dashboard.SignedInAnalystTest;
+import cn.liaocheng.strongtown.dashboard.TestUsers;
+import cn.liaocheng.strongtown.dashboard.security.Role;
+import cn.liaocheng.strongtown.town.TownRegistry;
 import cn.liaocheng.strongtown.town.UnknownTownException;
 
 /**
@@ -28,6 +31,8 @@ class ProfileServiceTest extends SignedInAnalystTest {
     ProfileService profiles;
     @Autowired
     CatalogRepository catalogs;
+    @Autowired
+    TownRegistry registry;
     TownProfile profile;
 
     @BeforeEach
@@ -104,6 +109,40 @@ class ProfileServiceTest extends SignedInAnalystTest {
         assertThat(earliest.drivers()).isEmpty();
         assertThat(earliest.header().scoreChange()).isNull();
         assertThat(earliest.rankHistory()).hasSize(1);
+    }
+
+    @Test
+    void countyStaffGetNoScoreOfASimilarTownElsewhereThoughAnAnalystFilledTheCache() {
+        String town = null;
+        TownProfile seen = null;
+        for (var t : registry.towns()) {
+            if (!t.countyCode().equals(TestUsers.OWN_COUNTY) || profiles.years(t.code()).isEmpty()) {
+                continue;
+            }
+            TownProfile p = profiles.profile(t.code(), profiles.years(t.code()).get(0)).orElse(null);
+            if (p != null && p.similar().stream().anyMatch(s -> !county(registry, s).equals(TestUsers.OWN_COUNTY))) {
+                town = t.code();
+                seen = p;
+                break;
+            }
+        }
+        assertThat(town).as("a town of the county with a similar town in another county").isNotNull();
+        assertThat(seen.similar()).allSatisfy(s -> assertThat(s.mayOpen()).isTrue());
+        TestUsers.signOut();
+        TestUsers.signIn(Role.COUNTY);
+        TownProfile county = profiles.profile(town, seen.year()).orElseThrow();
+        assertThat(county.similar()).extracting(SimilarTown::townCode)
+                .containsExactlyElementsOf(seen.similar().stream().map(SimilarTown::townCode).toList());
+        for (int i = 0; i < county.similar().size(); i++) {
+            SimilarTown s = county.similar().get(i);
+            boolean own = county(registry, s).equals(TestUsers.OWN_COUNTY);
+            assertThat(s.mayOpen()).as(s.townCode()).isEqualTo(own);
+            assertThat(s.composite()).as(s.townCode()).isEqualTo(own ? seen.similar().get(i).composite() : null);
+        }
+    }
+
+    private static String county(TownRegistry registry, SimilarTown s) {
+        return registry.byCode(s.townCode()).countyCode();
     }
 
     @Test
