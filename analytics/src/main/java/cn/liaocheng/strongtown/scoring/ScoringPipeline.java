@@ -112,8 +112,8 @@ public final class ScoringPipeline {
      * The same pipeline with the rank intervals computed as SQL on the engine (stages 13–14, {@link SqlIntervals})
      * or in Java ({@link RankIntervals}) — the same draws and the same intervals either way (SqlIntervalsTest).
      * The default is Java on every engine, or {@link #INTERVALS_SQL_PROPERTY}: the SQL path's work is draws ×
-     * towns × indicators rows, far slower on DuckDB and on Spark {@code local[2]} (docs/benchmarks.md); it is
-     * the path for a real cluster, where it keeps the score table off the driver.
+     * towns × indicators rows, far slower on DuckDB and on Spark {@code local[2]} (docs/benchmarks.md). On an
+     * engine that is {@link RankIntervals.Distributed} (Spark) the Java path already runs next to the data.
      */
     public ScoringPipeline withIntervalsInSql(boolean inSql) {
         return new ScoringPipeline(versions, units, draws, intervalYears, inSql);
