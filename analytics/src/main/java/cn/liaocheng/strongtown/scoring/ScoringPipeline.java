@@ -112,8 +112,8 @@ public final class ScoringPipeline {
      * The same pipeline with the rank intervals computed as SQL on the engine (stages 13–14, {@link SqlIntervals})
      * or in Java ({@link RankIntervals}) — the same draws and the same intervals either way (SqlIntervalsTest).
      * The default is Java on every engine, or {@link #INTERVALS_SQL_PROPERTY}: the SQL path's work is draws ×
-     * towns × indicators rows, far slower on DuckDB and on Spark {@code local[2]} (docs/benchmarks.md); it is
-     * the path for a real cluster, where it keeps the score table off the driver.
+     * towns × indicators rows, far slower on DuckDB and on Spark {@code local[2]} (docs/benchmarks.md). On an
+     * engine that is {@link RankIntervals.Distributed} (Spark) the Java path already runs next to the data.
      */
     public ScoringPipeline withIntervalsInSql(boolean inSql) {
         return new ScoringPipeline(versions, units, draws, intervalYears, inSql);
@@ -221,6 +221,12 @@ public final class ScoringPipeline {
         int first = from;
         List<CatalogVersions.InForce> scored = versions.stream().filter(v -> v.lastYear() >= first).toList();
         boolean inSql = intervalsInSql != null ? intervalsInSql : Boolean.getBoolean(INTERVALS_SQL_PROPERTY);
+        if (!inSql && engine instanceof RankIntervals.Distributed distributed) {
+            // the Java Monte Carlo where the scores are (Spark: on the executors, one task per year)
+            unionOfVersions(engine, scored, (v, i) -> distributed.materialiseRankIntervals("rank_intervals__v" + i,
+                    v.catalog(), SEED, draws, RankIntervals.DEFAULT_WEIGHT_NOISE, Math.max(first, v.firstYear()), v.lastYear()));
+            return;
+        }
         if (!inSql) {
             List<Object[]> rows = new java.util.ArrayList<>();
             scored.forEach(v -> rows.addAll(RankIntervals.compute(engine, CatalogTree.of(v.catalog()), SEED, draws,
@@ -228,11 +234,17 @@ public final class ScoringPipeline {
             engine.register(new InputTable("rank_intervals", RankIntervals.COLUMNS, rows));
             return;
         }
+        unionOfVersions(engine, scored, (v, i) -> SqlIntervals.materialise(engine, "rank_intervals__v" + i,
+                CatalogTree.of(v.catalog()), SEED, draws, RankIntervals.DEFAULT_WEIGHT_NOISE,
+                Math.max(first, v.firstYear()), v.lastYear()));
+    }
+
+    /** {@code rank_intervals} as the union of one table per catalog version, {@code rank_intervals__v<i>}, each made by {@code part}. */
+    private static void unionOfVersions(SqlEngine engine, List<CatalogVersions.InForce> scored,
+                                        java.util.function.ObjIntConsumer<CatalogVersions.InForce> part) {
         List<String> parts = new java.util.ArrayList<>();
         for (int i = 0; i < scored.size(); i++) {
-            CatalogVersions.InForce v = scored.get(i);
-            SqlIntervals.materialise(engine, "rank_intervals__v" + i, CatalogTree.of(v.catalog()), SEED, draws,
-                    RankIntervals.DEFAULT_WEIGHT_NOISE, Math.max(first, v.firstYear()), v.lastYear());
+            part.accept(scored.get(i), i);
             parts.add("SELECT * FROM rank_intervals__v" + i);
         }
         if (parts.isEmpty()) {

@@ -8,7 +8,9 @@ import java.util.Map;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -17,14 +19,16 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.engine.InputTable;
 import cn.liaocheng.strongtown.engine.SqlEngine;
+import cn.liaocheng.strongtown.uncertainty.RankIntervals;
 
 /**
  * Spark SQL behind the same {@link SqlEngine} contract: the session is built once by the caller
  * and passed in; stage results are cached temporary views.
  */
-public final class SparkEngine implements SqlEngine {
+public final class SparkEngine implements SqlEngine, RankIntervals.Distributed {
 
     private final SparkSession spark;
     private final List<Dataset<Row>> cached = new ArrayList<>();
@@ -108,6 +112,27 @@ public final class SparkEngine implements SqlEngine {
             rows.add(map);
         }
         return rows;
+    }
+
+    /**
+     * The rank intervals on the executors: the scores and official ranks co-grouped by year, each year's Monte Carlo
+     * in one task ({@link YearIntervals}); nothing of the score table reaches the driver. One task per year: at
+     * 1,000 draws a national year is a few seconds of one core, and splitting a year's draws would need every
+     * town's draws brought together again for its quantiles.
+     */
+    @Override
+    public void materialiseRankIntervals(String table, Catalog catalog, long seed, int draws, double noise,
+                                         int firstYear, int lastYear) {
+        Dataset<Row> scores = spark.sql(RankIntervals.scoresSql(firstYear, lastYear));
+        Dataset<Row> official = spark.sql(RankIntervals.officialSql(firstYear, lastYear));
+        StructType schema = new StructType(RankIntervals.COLUMNS.stream()
+                .map(c -> DataTypes.createStructField(c.name(), sparkType(c.type()), true)).toArray(StructField[]::new));
+        Dataset<Row> intervals = scores.groupByKey((MapFunction<Row, Integer>) r -> ((Number) r.get(1)).intValue(), Encoders.INT())
+                .cogroup(official.groupByKey((MapFunction<Row, Integer>) r -> ((Number) r.get(1)).intValue(), Encoders.INT()),
+                        new YearIntervals(catalog, seed, draws, noise), Encoders.row(schema))
+                .localCheckpoint(true);
+        cached.add(intervals);
+        intervals.createOrReplaceTempView(table);
     }
 
     /**

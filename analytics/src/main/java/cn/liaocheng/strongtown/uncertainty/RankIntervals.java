@@ -11,7 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
+import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.engine.InputTable;
 import cn.liaocheng.strongtown.engine.InputTable.Column;
 import cn.liaocheng.strongtown.engine.SqlEngine;
@@ -44,6 +46,16 @@ public final class RankIntervals {
     private RankIntervals() {
     }
 
+    /** The score rows of the years {@code firstYear} … {@code lastYear}: town_code, year, indicator_id, configured, minmax, zscore. */
+    public static String scoresSql(int firstYear, int lastYear) {
+        return SCORES_SQL.formatted(firstYear, lastYear);
+    }
+
+    /** The official composite ranks of those years: town_code, year, rank_city. */
+    public static String officialSql(int firstYear, int lastYear) {
+        return OFFICIAL_SQL.formatted(firstYear, lastYear);
+    }
+
     public static InputTable compute(SqlEngine engine, CatalogTree tree, long seed, int draws, double noise) {
         return compute(engine, tree, seed, draws, noise, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
@@ -62,6 +74,33 @@ public final class RankIntervals {
                 .sorted(Comparator.comparing((Object[] r) -> (Integer) r[1]).thenComparing(r -> (String) r[0]))
                 .toList();
         return new InputTable("rank_intervals", COLUMNS, rows);
+    }
+
+    /**
+     * One year's intervals from that year's score rows ({@link #SCORES_SQL}'s columns) and its official composite
+     * ranks ({@link #OFFICIAL_SQL}'s columns), each in any order: for an engine that draws each year where its rows
+     * are (Spark: on an executor, {@link Distributed}), with the same draws and results as {@link #compute}.
+     */
+    public static List<Object[]> ofYear(Aggregator model, long seed, int draws, double noise, int year,
+                                        Consumer<SqlEngine.RowReader> scores, Consumer<SqlEngine.RowReader> official) {
+        YearScores yearScores = YearScores.load(scores, model).get(year);
+        List<Official> ranks = new ArrayList<>();
+        official.accept(r -> ranks.add(new Official(r.string(0), r.integer(1), r.integer(2))));
+        if (yearScores == null || ranks.isEmpty()) {
+            return List.of();
+        }
+        ranks.sort(Comparator.comparingInt(Official::rank).thenComparing(Official::town));
+        return intervals(yearScores, model, ranks, IntervalDraws.of(model, IntervalDraws.seedOfYear(seed, year), draws, noise));
+    }
+
+    /**
+     * An engine that computes the intervals next to its data instead of handing every score row to this JVM
+     * ({@link #compute} reads them through {@link SqlEngine#scan}): on Spark the score table stays on the executors.
+     */
+    public interface Distributed {
+        /** Materialises {@code table} ({@link #COLUMNS}) with the intervals of the years {@code firstYear} … {@code lastYear}. */
+        void materialiseRankIntervals(String table, Catalog catalog, long seed, int draws, double noise,
+                                      int firstYear, int lastYear);
     }
 
     /** The columns of the rank_intervals mart. */

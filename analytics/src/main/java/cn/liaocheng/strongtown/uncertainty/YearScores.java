@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import cn.liaocheng.strongtown.engine.SqlEngine;
 import cn.liaocheng.strongtown.scoring.Aggregator;
@@ -28,10 +29,15 @@ final class YearScores {
      * year, indicator_id, configured, minmax, zscore.
      */
     static Map<Integer, YearScores> load(SqlEngine engine, String sql, Aggregator model) {
+        return load(reader -> engine.scan(sql, reader), model);
+    }
+
+    /** The same from rows handed to the reader by {@code source} (an engine's scan, or one Spark group's rows). */
+    static Map<Integer, YearScores> load(Consumer<SqlEngine.RowReader> source, Aggregator model) {
         Map<Integer, YearScores> years = new TreeMap<>();
         Map<String, Integer> indicatorOf = new HashMap<>();
         int indicators = model.indicators();
-        engine.scan(sql, row -> {
+        source.accept(row -> {
             int indicator = indicatorOf.computeIfAbsent(row.string(2), model::node);
             YearScores y = years.computeIfAbsent(row.integer(1), k -> new YearScores());
             int town = y.townIndex.computeIfAbsent(row.string(0), k -> {

@@ -3,6 +3,13 @@
 -- 镇/乡) and within the structural peer cluster; the change against the previous year (positive = moved
 -- up); the score change and the progress rank (进步榜: largest score gain first); the year-on-year change
 -- of the raw value (%) and its 3-year CAGR (%); and the performance band of the composite.
+-- Indicators are ranked city-wide only (rank_city, rank_change_city); their county, type, cluster and progress
+-- ranks are NULL. Method decision of issue 15 (docs/benchmarks.md, "Analytics (b)"): indicators are 84 % of the
+-- rows and every further rank is one more sort of all of them, while the dashboard reads indicator ranks
+-- city-wide only (the league table, comparison and profile header rank dimensions and the composite).
+-- Previous-year and three-years-back values come from LAG over each town's item in year order (the row counts
+-- only if its year is the one wanted): one sort instead of two self-joins of every row. Each LAG … OVER w is in
+-- parentheses: Spark reads "OVER w - x" as a window named "w-x".
 -- Every year is read with the catalog version in force for it (catalog_years, catalog_bands: one row per
 -- version with its first and last year). Ranks compare the published score: the score at that version's
 -- rank precision (ranking.decimals, by default the one decimal the league table shows), so two towns shown
@@ -35,6 +42,13 @@ ranked AS (
   SELECT g.*,
          CASE WHEN score IS NOT NULL THEN RANK() OVER (PARTITION BY year, item_type, item_id
                                                        ORDER BY score_ranked DESC NULLS LAST) END AS rank_city,
+         CAST(NULL AS INT) AS rank_county, CAST(NULL AS INT) AS rank_type, CAST(NULL AS INT) AS rank_cluster
+  FROM grouped g
+  WHERE item_type = 'indicator'
+  UNION ALL
+  SELECT g.*,
+         CASE WHEN score IS NOT NULL THEN RANK() OVER (PARTITION BY year, item_type, item_id
+                                                       ORDER BY score_ranked DESC NULLS LAST) END AS rank_city,
          CASE WHEN score IS NOT NULL THEN RANK() OVER (PARTITION BY year, item_type, item_id, county_code
                                                        ORDER BY score_ranked DESC NULLS LAST) END AS rank_county,
          CASE WHEN score IS NOT NULL THEN RANK() OVER (PARTITION BY year, item_type, item_id, peer_type
@@ -43,22 +57,34 @@ ranked AS (
               THEN RANK() OVER (PARTITION BY year, item_type, item_id, cluster
                                 ORDER BY score_ranked DESC NULLS LAST) END AS rank_cluster
   FROM grouped g
+  WHERE item_type <> 'indicator'
 ),
 changes AS (
   SELECT r.*,
-         p.rank_city - r.rank_city AS rank_change_city,
-         p.rank_county - r.rank_county AS rank_change_county,
-         r.score - p.score AS score_change,
-         CASE WHEN p.value IS NOT NULL AND p.value <> 0 THEN (r.value - p.value) / ABS(p.value) * 100.0 END
-           AS value_change_pct,
-         CASE WHEN r.value > 0 AND p3.value > 0 THEN (POWER(r.value / p3.value, 1.0E0 / 3) - 1) * 100.0 END
+         CASE WHEN (LAG(year, 1) OVER w) = year - 1 THEN (LAG(rank_city, 1) OVER w) - rank_city END AS rank_change_city,
+         CASE WHEN (LAG(year, 1) OVER w) = year - 1 THEN (LAG(rank_county, 1) OVER w) - rank_county END AS rank_change_county,
+         CASE WHEN (LAG(year, 1) OVER w) = year - 1 THEN score - (LAG(score, 1) OVER w) END AS score_change,
+         CASE WHEN (LAG(year, 1) OVER w) = year - 1 AND (LAG(value, 1) OVER w) <> 0
+              THEN (value - (LAG(value, 1) OVER w)) / ABS((LAG(value, 1) OVER w)) * 100.0 END AS value_change_pct,
+         CASE WHEN value > 0 AND (CASE WHEN (LAG(year, 3) OVER w) = year - 3 THEN (LAG(value, 3) OVER w)
+                                       WHEN (LAG(year, 2) OVER w) = year - 3 THEN (LAG(value, 2) OVER w)
+                                       WHEN (LAG(year, 1) OVER w) = year - 3 THEN (LAG(value, 1) OVER w) END) > 0
+              THEN (POWER(value / (CASE WHEN (LAG(year, 3) OVER w) = year - 3 THEN (LAG(value, 3) OVER w)
+                                        WHEN (LAG(year, 2) OVER w) = year - 3 THEN (LAG(value, 2) OVER w)
+                                        WHEN (LAG(year, 1) OVER w) = year - 3 THEN (LAG(value, 1) OVER w) END), 1.0E0 / 3) - 1) * 100.0 END
            AS value_cagr3_pct
   FROM ranked r
-  LEFT JOIN ranked p ON p.town_code = r.town_code AND p.item_type = r.item_type
-                    AND p.item_id = r.item_id AND p.year = r.year - 1
-  LEFT JOIN ranked p3 ON p3.town_code = r.town_code AND p3.item_type = r.item_type
-                     AND p3.item_id = r.item_id AND p3.year = r.year - 3
+  WINDOW w AS (PARTITION BY town_code, item_type, item_id ORDER BY year)
 )
+SELECT c.town_code, c.county_code, c.peer_type, c.cluster, c.year, c.item_type, c.item_id, c.value, c.score,
+       c.coverage, c.rank_city, c.rank_county, c.rank_type, c.rank_cluster,
+       c.rank_change_city, c.rank_change_county, c.score_change,
+       CAST(NULL AS INT) AS rank_progress,
+       c.value_change_pct, c.value_cagr3_pct,
+       CAST(NULL AS STRING) AS band
+FROM changes c
+WHERE c.item_type = 'indicator'
+UNION ALL
 SELECT c.town_code, c.county_code, c.peer_type, c.cluster, c.year, c.item_type, c.item_id, c.value, c.score,
        c.coverage, c.rank_city, c.rank_county, c.rank_type, c.rank_cluster,
        c.rank_change_city, c.rank_change_county, c.score_change,
@@ -70,3 +96,4 @@ SELECT c.town_code, c.county_code, c.peer_type, c.cluster, c.year, c.item_type, 
 FROM changes c
 LEFT JOIN catalog_bands b ON c.item_type = 'composite' AND c.year BETWEEN b.first_year AND b.last_year
                          AND c.score_ranked >= b.min_score AND (b.max_score IS NULL OR c.score_ranked < b.max_score)
+WHERE c.item_type <> 'indicator'
