@@ -157,7 +157,8 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
     }
 
     private void stage(String name) {
-        await(60).until(d -> {
+        // the stage line re-renders when the round moves on: a stale element only means looking again
+        await(60).ignoring(StaleElementReferenceException.class).until(d -> {
             List<WebElement> s = d.findElements(By.id("round-stage"));
             return !s.isEmpty() && s.get(0).getText().contains(name);
         });
