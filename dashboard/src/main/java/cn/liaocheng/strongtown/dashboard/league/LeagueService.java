@@ -24,8 +24,8 @@ import cn.liaocheng.strongtown.town.TownRegistry;
 import cn.liaocheng.strongtown.town.TownType;
 
 /**
- * The town league table from the published snapshot, one page at a time (DuckDB does the
- * filtering, sorting, LIMIT and OFFSET). County staff read only their own county. Towns below the
+ * The town league table from the published snapshot, one page at a time (DuckDB filters and sorts the whole
+ * table once per snapshot, year, filters and sort; pages are slices of that cached list). County staff read only their own county. Towns below the
  * coverage rule (no composite, 数据不足) are listed without a composite rank, after every ranked town.
  */
 @Service
@@ -103,20 +103,27 @@ public class LeagueService {
 
     /** Number of towns the query lists. */
     public int count(LeagueQuery query) {
-        Sql sql = sql(query);
-        return marts.cachedQuery("SELECT count(*) FROM (" + sql.text + ")", rs -> rs.getInt(1), sql.params.toArray())
-                .get(0);
+        return sorted(query).size();
     }
 
     /** One page of the table: {@code limit} rows from {@code offset}, in the query's order. */
     public List<LeagueRow> page(LeagueQuery query, int offset, int limit) {
+        List<LeagueRow> all = sorted(query);
+        int from = Math.min(Math.max(offset, 0), all.size());
+        return all.subList(from, (int) Math.min(all.size(), (long) from + Math.max(limit, 0)));
+    }
+
+    /**
+     * Every row the query lists, in its order, kept in the per-snapshot result cache: scrolling asks for pages at
+     * random offsets, and one sort of the year's table per (year, filters, sort) makes every page after the first a
+     * slice (at province scale a page of its own cost a sort of 1,800 towns with joins). The county scope is in the
+     * query's parameters, so a county user's list is a cache entry of its own. A new snapshot drops the entries.
+     */
+    private List<LeagueRow> sorted(LeagueQuery query) {
         Sql sql = sql(query);
-        List<Object> params = new ArrayList<>(sql.params);
-        params.add(limit);
-        params.add(offset);
         List<Dimension> dimensions = dimensions(query.year());
-        return marts.cachedQuery(sql.text + " ORDER BY " + orderBy(query) + " LIMIT ? OFFSET ?",
-                rs -> row(rs, dimensions), params.toArray());
+        return marts.cachedQuery(sql.text + " ORDER BY " + orderBy(query), rs -> row(rs, dimensions),
+                sql.params.toArray());
     }
 
     private record Sql(String text, List<Object> params) {

@@ -1,12 +1,17 @@
 package cn.liaocheng.strongtown.dashboard.league;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.security.access.AccessDeniedException;
+
+import cn.liaocheng.strongtown.dashboard.TestUsers;
+import cn.liaocheng.strongtown.dashboard.security.Role;
 
 import cn.liaocheng.strongtown.town.TownType;
 
@@ -88,5 +93,34 @@ class LeagueServiceTest extends SignedInLeagueTest {
         List<LeagueRow> byCounty = league.page(query.withSort(List.of(LeagueSort.ascending(LeagueSort.COUNTY),
                 LeagueSort.ascending(LeagueSort.RANK_COUNTY))), 0, 136);
         assertThat(byCounty.get(0).rankCounty()).isEqualTo(1);
+    }
+
+    @Test
+    void pagesAreSlicesOfTheSortedTableAndEndAtItsEnd() {
+        LeagueQuery query = LeagueQuery.of(year).withSort(List.of(LeagueSort.ascending(LeagueSort.TOWN)));
+        List<LeagueRow> all = league.page(query, 0, Integer.MAX_VALUE);
+        assertThat(all).hasSize(league.count(query)).hasSize(136);
+        assertThat(league.page(query, 130, Integer.MAX_VALUE)).extracting(LeagueRow::townCode)
+                .containsExactlyElementsOf(all.subList(130, 136).stream().map(LeagueRow::townCode).toList());
+        assertThat(league.page(query, 100, 36)).extracting(LeagueRow::townCode)
+                .containsExactlyElementsOf(all.subList(100, 136).stream().map(LeagueRow::townCode).toList());
+        assertThat(league.page(query, 136, 50)).isEmpty();
+        assertThat(league.page(query, 500, 50)).isEmpty();
+    }
+
+    @Test
+    void aCountyUserIsStillNarrowedOnceTheCityWideTableIsCached() {
+        LeagueQuery query = LeagueQuery.of(year);
+        assertThat(league.page(query, 0, 500)).hasSize(136);
+        assertThat(league.count(query)).isEqualTo(136);
+
+        TestUsers.signIn(Role.COUNTY);
+        List<LeagueRow> own = league.page(query, 0, 500);
+        assertThat(own).hasSize(24).hasSize(league.count(query))
+                .allSatisfy(r -> assertThat(r.countyCode()).isEqualTo(TestUsers.OWN_COUNTY));
+        assertThat(league.page(query, 20, 36)).hasSize(4)
+                .allSatisfy(r -> assertThat(r.countyCode()).isEqualTo(TestUsers.OWN_COUNTY));
+        assertThatThrownBy(() -> league.page(query.withCounty(TestUsers.OTHER_COUNTY), 0, 10))
+                .isInstanceOf(AccessDeniedException.class);
     }
 }
