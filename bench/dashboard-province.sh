@@ -14,35 +14,13 @@ ROOT=$PWD
 PORT=${PORT:-18105}
 BENCH_DIR=${BENCH_DIR:-/tmp/strongtown-province}
 TOWNS=${TOWNS:-1800}
-mkdir -p "$BENCH_DIR/work"
-LOCK="flock /tmp/strongtown-maven.lock"
-[ "${LOCKED:-}" = 1 ] && LOCK=""
-if [ "${SKIP_BUILD:-}" != 1 ]; then
-  $LOCK ./mvnw -q -o -pl dashboard -am package -DskipTests 2>&1 | sed '/^npm warn/d;/up to date/d;/^$/d;/^added/d'
-fi
-JAR=$(ls "$ROOT"/dashboard/target/dashboard-*.jar | grep -v original | head -1)
-rm -rf "$BENCH_DIR/jar" && mkdir -p "$BENCH_DIR/jar" && (cd "$BENCH_DIR/jar" && unzip -q "$JAR" 'BOOT-INF/*')
-# the paint probe drives Chromium through Selenium, a test dependency: from the local Maven repository
-SELENIUM=$(find ~/.m2/repository/org/seleniumhq ~/.m2/repository/io/opentelemetry ~/.m2/repository/net/bytebuddy \
-  ~/.m2/repository/dev/failsafe ~/.m2/repository/com/google/auto -name '*.jar' 2>/dev/null | tr '\n' ':')
-BENCH_CP="$ROOT/dashboard/target/test-classes:$BENCH_DIR/jar/BOOT-INF/classes:$BENCH_DIR/jar/BOOT-INF/lib/*:$SELENIUM"
+. "$ROOT/bench/lib/dashboard-jar.sh"
+dashboard_jar_build
 [ -d "$BENCH_DIR/data/reference" ] || java -cp "$BENCH_CP" cn.liaocheng.strongtown.dashboard.bench.ProvinceDataDir \
   "$ROOT/data" "$BENCH_DIR/data" "$TOWNS"
-
-LOG="$BENCH_DIR/server.log"
-(cd "$BENCH_DIR/work" && STRONGTOWN_ADMIN_PASSWORD=province-admin-password-2026 exec java -Xms512m -Xmx2g -jar "$JAR" \
-  --server.port="$PORT" --server.address=127.0.0.1 --strongtown.data-dir="$BENCH_DIR/data" \
-  --strongtown.lake-dir="$BENCH_DIR/lake" --strongtown.workflow-db="$BENCH_DIR/state/workflow.duckdb" \
-  --strongtown.demo-scale=0.1 --strongtown.demo-first-year=2016 >"$LOG" 2>&1) &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 900); do
-  curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && break
-  kill -0 $SERVER 2>/dev/null || { tail -40 "$LOG"; exit 1; }
-  sleep 1
-done
-SERVER_PID=$(pgrep -P $SERVER java || echo $SERVER)
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM; $(java -version 2>&1 | head -1); $(chromium --version 2>/dev/null)"
+dashboard_jar_start "$BENCH_DIR/data" province-admin-password-2026 \
+  --strongtown.demo-scale=0.1 --strongtown.demo-first-year=2016
+dashboard_machine
 echo "load before: $(uptime)"
 status=0
 java -cp "$BENCH_CP" cn.liaocheng.strongtown.dashboard.bench.ProvinceBench --base="http://127.0.0.1:$PORT" \

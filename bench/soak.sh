@@ -16,37 +16,13 @@ ROOT=$PWD
 PORT=${PORT:-18104}
 BENCH_DIR=${BENCH_DIR:-/tmp/strongtown-soak}
 ADMIN_PASSWORD=soak-admin-password-2026
-mkdir -p target "$BENCH_DIR/work"
-LOCK="flock /tmp/strongtown-maven.lock"
-[ "${LOCKED:-}" = 1 ] && LOCK=""
+. "$ROOT/bench/lib/dashboard-jar.sh"
+dashboard_jar_build
+# shellcheck disable=SC2086 # SERVER_ARGS is a list of options
+dashboard_jar_start "$ROOT/data" "$ADMIN_PASSWORD" \
+  --strongtown.demo-scale=1.0 --strongtown.demo-first-year=2016 ${SERVER_ARGS:-}
 
-if [ "${SKIP_BUILD:-}" != 1 ]; then
-  # package compiles the bench's test classes too (tests skipped)
-  $LOCK ./mvnw -q -o -pl dashboard -am package -DskipTests 2>&1 | sed '/^npm warn/d;/up to date/d;/^$/d;/^added/d'
-fi
-JAR=$(ls "$ROOT"/dashboard/target/dashboard-*.jar | grep -v original | head -1)
-test -s "$JAR"
-# The bench runs on the jar's own libraries (the same versions the server runs) plus the test classes.
-rm -rf "$BENCH_DIR/jar" && mkdir -p "$BENCH_DIR/jar" && (cd "$BENCH_DIR/jar" && unzip -q "$JAR" 'BOOT-INF/*')
-BENCH_CP="$ROOT/dashboard/target/test-classes:$BENCH_DIR/jar/BOOT-INF/classes:$BENCH_DIR/jar/BOOT-INF/lib/*"
-
-LOG="$BENCH_DIR/server.log"
-(cd "$BENCH_DIR/work" && STRONGTOWN_ADMIN_PASSWORD=$ADMIN_PASSWORD exec java -Xms512m -Xmx2g -jar "$JAR" \
-  --server.port="$PORT" --server.address=127.0.0.1 \
-  --strongtown.data-dir="$ROOT/data" --strongtown.lake-dir="$BENCH_DIR/lake" \
-  --strongtown.workflow-db="$BENCH_DIR/state/workflow.duckdb" \
-  --strongtown.demo-scale=1.0 --strongtown.demo-first-year=2016 ${SERVER_ARGS:-} >"$LOG" 2>&1) &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 900); do
-  curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && break
-  kill -0 $SERVER 2>/dev/null || { tail -40 "$LOG"; exit 1; }
-  sleep 1
-done
-grep -q 'Vaadin is running in production mode' "$LOG" || { echo "not in production mode"; exit 1; }
-SERVER_PID=$(pgrep -P $SERVER java || echo $SERVER)
-
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM; $(java -version 2>&1 | head -1)"
+dashboard_machine
 echo "jar: $JAR ($(grep -o 'Vaadin is running in production mode' "$LOG" | head -1)); lake $BENCH_DIR/lake"
 echo "load before: $(uptime)"
 status=0
