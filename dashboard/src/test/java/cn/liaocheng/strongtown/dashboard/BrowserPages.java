@@ -35,7 +35,7 @@ public final class BrowserPages {
 
     /** Waits until ECharts has drawn the chart into a canvas; true then, a timeout otherwise. */
     public static boolean chartRendered(WebDriver driver, String chartId) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
+        new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(d ->
                 !d.findElements(By.cssSelector("#" + chartId + "[data-rendered='true'] canvas")).isEmpty());
         return true;
     }

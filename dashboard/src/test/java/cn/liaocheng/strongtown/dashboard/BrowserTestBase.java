@@ -15,8 +15,9 @@ import org.openqa.selenium.WebDriver;
 import cn.liaocheng.strongtown.dashboard.security.ui.LoginPage;
 
 /**
- * A browser test: one headless Chromium per test, logged in through the login page, closed after
- * the test whatever happened.
+ * A browser test: a headless Chromium for this test, logged in through the login page, handed back after
+ * the test whatever happened ({@link BrowserSupport#release}: kept for the next test with its cookies and
+ * storage cleared, or quit).
  */
 public abstract class BrowserTestBase extends DashboardTestContext {
 
@@ -31,7 +32,8 @@ public abstract class BrowserTestBase extends DashboardTestContext {
     @AfterEach
     void closeBrowser() {
         if (driver != null) {
-            driver.quit();
+            BrowserSupport.release(driver);
+            driver = null;
         }
     }
 

@@ -36,7 +36,7 @@ class EveryViewBrowserTest extends BrowserTestBase {
         for (MainLayout.NavEntry entry : MainLayout.NAVIGATION) {
             String label = translations.getTranslation(entry.key(), Translations.CHINESE);
             navItem(label).click();
-            String title = new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+            String title = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class)
                     .until(d -> {
                         String t = d.getTitle();
                         List<WebElement> headings = d.findElements(By.cssSelector("vaadin-app-layout h2"));
@@ -52,7 +52,7 @@ class EveryViewBrowserTest extends BrowserTestBase {
     }
 
     private WebElement navItem(String label) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(
+        return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> d.findElements(
                 By.cssSelector("#main-nav vaadin-side-nav-item")).stream()
                 .filter(item -> item.getText().strip().equals(label)).findFirst().orElse(null));
     }

@@ -48,7 +48,7 @@ class LargeUploadBrowserTest extends BrowserTestBase {
             assertThat(driver.getPageSource()).doesNotContain("服务器拒绝了上传");
             Files.delete(csv);
             driver.navigate().refresh();
-            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> gridSize("revision-grid") > 0);
+            new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100)).until(d -> gridSize("revision-grid") > 0);
         }
         assertThat(gridSize("revision-grid")).as("nothing written").isEqualTo(revisions);
     }

@@ -53,6 +53,16 @@ class ReportPdfTest extends DashboardTestContext {
     }
 
     @Test
+    void thePreparedProfileRecordsTheInstalledVersionSoLibreOfficeSkipsItsFirstStartTests() throws Exception {
+        if (!converter.available() && System.getenv("STRONGTOWN_REQUIRE_BROWSER") == null) {
+            Assumptions.abort("未安装 LibreOffice（apt-get install -y libreoffice-writer-nogui fonts-noto-cjk），跳过 PDF 测试");
+        }
+        java.nio.file.Path profile = converter.template(converter.soffice().orElseThrow()).orElseThrow();
+        String registry = java.nio.file.Files.readString(profile.resolve("user/registrymodifications.xcu"));
+        assertThat(registry).containsPattern("ooSetupLastVersion\" oor:op=\"fuse\"><value>\\d+\\.\\d+</value>");
+    }
+
+    @Test
     void withoutLibreOfficeTheMessageSaysWhatToInstall() {
         PdfConverter none = new PdfConverter() {
             @Override

@@ -41,7 +41,7 @@ final class ProfilePage {
     }
 
     private ProfilePage waitUntilLoaded() {
-        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class)
                 .until(d -> !d.findElements(By.id("profile-title")).isEmpty()
                         && !d.findElement(By.id("profile-title")).getText().isBlank());
         return this;
@@ -75,7 +75,7 @@ final class ProfilePage {
     /** Clicks the ⓘ of a provenance mark and returns the facts its popover shows. */
     String provenance(String markId) {
         driver.findElement(By.cssSelector("#" + markId + " .provenance-button")).click();
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(d -> {
             Object text = js().executeScript("""
                     return Array.from(document.querySelectorAll('.provenance-details'))
                         .map(e => e.innerText).filter(t => t && t.trim()).join('\\n');""");

@@ -12,6 +12,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** Page object of the login view (Vaadin's login form posting to Spring Security). */
 public final class LoginPage {
 
+    /** How often the waits look (Selenium's default, 500 ms, is paid at every login of every browser test). */
+    private static final Duration POLL = Duration.ofMillis(100);
+
     private final WebDriver driver;
     private final String baseUrl;
 
@@ -27,7 +30,7 @@ public final class LoginPage {
     }
 
     private WebElement waitForForm() {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+        return new WebDriverWait(driver, Duration.ofSeconds(30), POLL).until(d -> {
             var inputs = d.findElements(By.cssSelector("vaadin-login-form input[name='username']"));
             return inputs.isEmpty() ? null : inputs.get(0);
         });
@@ -49,7 +52,7 @@ public final class LoginPage {
         user.sendKeys(username);
         driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login")
+        new WebDriverWait(driver, Duration.ofSeconds(30), POLL).until(d -> !d.getCurrentUrl().contains("/login")
                 || d.getCurrentUrl().contains("error"));
     }
 

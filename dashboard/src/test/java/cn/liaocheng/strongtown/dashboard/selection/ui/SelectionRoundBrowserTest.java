@@ -76,21 +76,26 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
     @AfterEach
     void quit() {
         if (driver != null) {
-            driver.quit();
+            BrowserSupport.release(driver);
+            driver = null;
         }
         TestUsers.signOut();
     }
 
+    /** A new session: the browser is handed back (cookies and storage cleared) and taken again, then logs in. */
     private void session(String user, String password) {
         if (driver != null) {
-            driver.quit();
+            BrowserSupport.release(driver);
         }
         driver = BrowserSupport.headlessChromium(1400, 1000);
         new LoginPage(driver, baseUrl()).open().logIn(user, password);
     }
 
+    /** Looks every 100 ms (Selenium's default is 500 ms, which adds up over the ~150 waits of a round). */
     private WebDriverWait await(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        wait.pollingEvery(Duration.ofMillis(100));
+        return wait;
     }
 
     private WebElement byId(String id) {

@@ -44,11 +44,11 @@ class TrackingBrowserTest extends BrowserTestBase {
             BrowserPages.chartRendered(driver, "tracking-cohort-" + cohort);
             assertThat(painted("tracking-cohort-" + cohort)).as("cohort %d painted", cohort).isGreaterThan(1000);
         }
-        WebElement link = new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+        WebElement link = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector("#tracking-towns a.tracking-town-link")).stream()
                         .filter(a -> a.getText().equals(town.townName())).findFirst().orElse(null));
         link.click();
-        new WebDriverWait(driver, Duration.ofSeconds(120)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(driver, Duration.ofSeconds(120), Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class)
                 .until(d -> !d.findElements(By.id("tracking-town-title")).isEmpty());
         assertThat(driver.getCurrentUrl()).endsWith("/tracking/" + town.townCode());
         assertThat(driver.findElement(By.id("tracking-town-title")).getText()).contains(town.townName());

@@ -33,7 +33,7 @@ class AdminViewsBrowserTest extends BrowserTestBase {
         logOut();
         logIn(driver, NEW_USER, NEW_PASSWORD);
         assertThat(driver.getCurrentUrl()).doesNotContain("/login");
-        new WebDriverWait(driver, Duration.ofSeconds(30))
+        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100))
                 .until(d -> d.findElement(By.id("current-user")).getText().contains("浏览器测试员"));
         logOut();
 
@@ -43,7 +43,7 @@ class AdminViewsBrowserTest extends BrowserTestBase {
     }
 
     private void logOut() {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("logout"))).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/login"));
+        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> d.findElement(By.id("logout"))).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> d.getCurrentUrl().contains("/login"));
     }
 }

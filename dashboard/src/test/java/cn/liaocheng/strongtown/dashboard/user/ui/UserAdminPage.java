@@ -21,7 +21,7 @@ final class UserAdminPage {
 
     UserAdminPage open(String baseUrl) {
         driver.get(baseUrl + "/admin/users");
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !usernames().isEmpty());
+        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> !usernames().isEmpty());
         return this;
     }
 
@@ -36,12 +36,12 @@ final class UserAdminPage {
         type("user-display-name", displayName);
         type("user-password", password);
         driver.findElement(By.id("user-save")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> usernames().contains(username));
+        new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(d -> usernames().contains(username));
         return this;
     }
 
     private void type(String fieldId, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10))
+        new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(100))
                 .until(d -> d.findElement(By.cssSelector("#" + fieldId + " input"))).sendKeys(text);
     }
 }

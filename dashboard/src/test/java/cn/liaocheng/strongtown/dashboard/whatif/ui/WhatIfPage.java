@@ -53,7 +53,7 @@ final class WhatIfPage {
 
     /** Waits until the rendered rank changes satisfy a condition (the re-rank is a server round trip). */
     WhatIfPage waitForRankChanges(java.util.function.Predicate<List<String>> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class)
                 .until(d -> {
                     List<String> changes = rankChanges();
                     return !changes.isEmpty() && condition.test(changes);
