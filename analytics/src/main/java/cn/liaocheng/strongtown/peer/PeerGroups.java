@@ -23,30 +23,19 @@ import cn.liaocheng.strongtown.engine.SqlEngine;
  * town-year — manufacturing and service shares of private firms, above-scale share, log firm count and
  * log revenue per firm, all from the registry. One model is fitted on all years at once, so a cluster
  * means the same in every year and labels are stable; clusters are numbered by falling manufacturing
- * share. Also lists each town's most similar towns of its own cluster in the newest year.
+ * share. Also lists each town's most similar towns of its own cluster in the newest year ({@link SimilarTowns}).
  *
  * <p>Only the fit runs in this JVM, on at most {@value #FIT_SAMPLE} town-years (every n-th in code and
  * year order, so deterministic and the same on every engine). Everything that touches every town-year —
- * the standardisation, assigning each to its nearest centre, the similar-town lists — is SQL over the
- * engine, with the centres as a small input table: on Spark it runs on the executors and nothing of the
- * size of the registry comes to the driver, and DuckDB and Spark run the very same statements. The
- * results are the tables {@code peer_groups} and {@code similar_towns} in the engine.
+ * the standardisation and assigning each to its nearest centre — is SQL over the engine, with the centres
+ * as a small input table: on Spark it runs on the executors and nothing of the size of the registry comes
+ * to the driver, and DuckDB and Spark run the very same statements. The similar-town search over the newest
+ * year runs next to the data as well (Spark: one executor task per cluster). The results are the tables
+ * {@code peer_groups} and {@code similar_towns} in the engine.
  */
 public final class PeerGroups {
 
     static final int FIT_SAMPLE = 5000;
-
-    /**
-     * The similar-town search looks at each town's neighbours in manufacturing-share order first
-     * ({@value #NEIGHBOUR_BLOCK} a block, three blocks): the distance to the n-th nearest of those bounds
-     * the true n-th nearest, so only towns that close in manufacturing share (bins of
-     * {@value #BIN_WIDTH} standard deviations) need comparing. Exact, and at national scale it compares
-     * each town with a few hundred others instead of its whole cluster (~10,000).
-     */
-    static final int NEIGHBOUR_BLOCK = 16;
-    static final double BIN_WIDTH = 0.1;
-    /** Widens the bound by far more than rounding in its square root could take off. */
-    private static final double BOUND_MARGIN = 1e-9;
 
     /** Structure variables of stage 01, unscaled; towns without registry data or firms get no cluster. */
     static final String STRUCTURE_SQL = """
@@ -102,36 +91,6 @@ public final class PeerGroups {
               FROM peer_points p CROSS JOIN peer_centres c) d
             WHERE nearest = 1""".formatted(squaredDistance("p", "c"));
 
-    /** Towns of the newest year with their cluster, rank in manufacturing-share order and bin. */
-    static final String NEWEST_SQL = """
-            SELECT p.town_code, p.year, p.z1, p.z2, p.z3, p.z4, p.z5, g.cluster,
-                   CAST(FLOOR((row_number() OVER (PARTITION BY g.cluster ORDER BY p.z1, p.town_code) - 1) / %d.0) AS INT) AS block,
-                   CAST(FLOOR(p.z1 / %s) AS INT) AS bin
-            FROM peer_points p
-            JOIN peer_groups g ON g.town_code = p.town_code AND g.year = p.year
-            WHERE p.year = (SELECT MAX(year) FROM peer_points)""".formatted(NEIGHBOUR_BLOCK, BIN_WIDTH);
-
-    /**
-     * For each town, the bins of manufacturing share that can hold its n nearest: within the distance to
-     * the n-th nearest of the towns in its own and the two adjacent blocks (or to the farthest of them,
-     * if there are fewer — then they are the whole cluster and the bins reach all of it).
-     */
-    static final String BOUND_SQL = """
-            SELECT a.town_code,
-                   GREATEST(CAST(FLOOR((a.z1 - r.bound) / %2$s) AS INT), e.lo) AS bin_lo,
-                   LEAST(CAST(FLOOR((a.z1 + r.bound) / %2$s) AS INT), e.hi) AS bin_hi
-            FROM peer_newest a
-            JOIN (SELECT town_code, MAX(d) * (1 + %3$s) + %3$s AS bound FROM (
-                    SELECT a.town_code, sqrt(%1$s) AS d,
-                           row_number() OVER (PARTITION BY a.town_code ORDER BY sqrt(%1$s), b.town_code) AS k
-                    FROM peer_newest a
-                    JOIN peer_offsets o ON o.d BETWEEN -1 AND 1
-                    JOIN peer_newest b ON b.cluster = a.cluster AND b.block = a.block + o.d
-                    WHERE b.town_code <> a.town_code) c
-                  WHERE k <= %4$s
-                  GROUP BY town_code) r ON r.town_code = a.town_code
-            CROSS JOIN (SELECT MIN(bin) AS lo, MAX(bin) AS hi FROM peer_newest) e""";
-
     private PeerGroups() {
     }
 
@@ -177,30 +136,18 @@ public final class PeerGroups {
                 rows);
     }
 
-    /** For each town in the newest year, the n nearest other towns of its cluster (ties by code). */
+    /**
+     * For each town in the newest year, the n nearest other towns of its cluster (ties by code), by
+     * {@link SimilarTowns}: on Spark in one task per cluster on the executors, on DuckDB in this process over the
+     * newest year's points (one row per town).
+     */
     private static void similarTowns(SqlEngine engine, int n) {
-        engine.materialise("peer_newest", NEWEST_SQL);
-        Map<String, Object> span = engine.query("""
-                SELECT MAX(bin) - MIN(bin) AS bins FROM peer_newest""").get(0);
-        int bins = span.get("bins") == null ? 0 : ((Number) span.get("bins")).intValue();
-        // offsets −1…1 for the blocks, 0…bins for the bins: a small table, so that both joins are on equal keys
-        List<Object[]> offsets = new ArrayList<>();
-        for (int d = -1; d <= Math.max(1, bins); d++) {
-            offsets.add(new Object[] {d});
+        if (engine instanceof SimilarTowns.Distributed distributed) {
+            distributed.materialiseSimilarTowns("similar_towns", SimilarTowns.NEWEST_SQL, n);
+            return;
         }
-        engine.register(new InputTable("peer_offsets", List.of(new Column("d", INT)), offsets));
-        engine.materialise("peer_reach", BOUND_SQL.formatted(squaredDistance("a", "b"), BIN_WIDTH, BOUND_MARGIN, n));
-        engine.materialise("similar_towns", """
-                SELECT town_code, year, similarity_rank, similar_town_code, distance FROM (
-                  SELECT a.town_code, a.year, b.town_code AS similar_town_code, sqrt(%1$s) AS distance,
-                         CAST(row_number() OVER (PARTITION BY a.town_code ORDER BY sqrt(%1$s), b.town_code) AS INT)
-                           AS similarity_rank
-                  FROM peer_newest a
-                  JOIN peer_reach r ON r.town_code = a.town_code
-                  JOIN peer_offsets o ON o.d BETWEEN 0 AND r.bin_hi - r.bin_lo
-                  JOIN peer_newest b ON b.cluster = a.cluster AND b.bin = r.bin_lo + o.d
-                  WHERE b.town_code <> a.town_code) c
-                WHERE similarity_rank <= %2$d""".formatted(squaredDistance("a", "b"), n));
+        engine.register(new InputTable("similar_towns", SimilarTowns.COLUMNS,
+                SimilarTowns.of(reader -> engine.scan(SimilarTowns.NEWEST_SQL, reader), n)));
     }
 
     private static double number(Object v) {

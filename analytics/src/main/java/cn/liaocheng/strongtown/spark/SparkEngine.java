@@ -22,13 +22,14 @@ import org.apache.spark.sql.types.StructType;
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.engine.InputTable;
 import cn.liaocheng.strongtown.engine.SqlEngine;
+import cn.liaocheng.strongtown.peer.SimilarTowns;
 import cn.liaocheng.strongtown.uncertainty.RankIntervals;
 
 /**
  * Spark SQL behind the same {@link SqlEngine} contract: the session is built once by the caller
  * and passed in; stage results are cached temporary views.
  */
-public final class SparkEngine implements SqlEngine, RankIntervals.Distributed {
+public final class SparkEngine implements SqlEngine, RankIntervals.Distributed, SimilarTowns.Distributed {
 
     private final SparkSession spark;
     private final List<Dataset<Row>> cached = new ArrayList<>();
@@ -133,6 +134,23 @@ public final class SparkEngine implements SqlEngine, RankIntervals.Distributed {
                 .localCheckpoint(true);
         cached.add(intervals);
         intervals.createOrReplaceTempView(table);
+    }
+
+    /**
+     * The similar-town lists on the executors: the newest year's points grouped by cluster, each cluster searched in
+     * one task ({@link ClusterSimilarTowns}); the points never reach the driver. A cluster is at most the newest
+     * year's towns (38,000 at national scale, five numbers each), well within one task.
+     */
+    @Override
+    public void materialiseSimilarTowns(String table, String newestSql, int similar) {
+        StructType schema = new StructType(SimilarTowns.COLUMNS.stream()
+                .map(c -> DataTypes.createStructField(c.name(), sparkType(c.type()), true)).toArray(StructField[]::new));
+        Dataset<Row> rows = spark.sql(newestSql)
+                .groupByKey((MapFunction<Row, Integer>) r -> ((Number) r.get(2)).intValue(), Encoders.INT())
+                .flatMapGroups(new ClusterSimilarTowns(similar), Encoders.row(schema))
+                .localCheckpoint(true);
+        cached.add(rows);
+        rows.createOrReplaceTempView(table);
     }
 
     /**

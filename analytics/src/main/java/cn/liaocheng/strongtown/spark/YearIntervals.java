@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.catalog.CatalogLoader;
-import cn.liaocheng.strongtown.engine.SqlEngine;
 import cn.liaocheng.strongtown.scoring.Aggregator;
 import cn.liaocheng.strongtown.scoring.CatalogTree;
 import cn.liaocheng.strongtown.uncertainty.RankIntervals;
@@ -44,8 +43,8 @@ final class YearIntervals implements CoGroupFunction<Integer, Row, Row, Row> {
     @Override
     public Iterator<Row> call(Integer year, Iterator<Row> scores, Iterator<Row> official) {
         List<Object[]> rows = RankIntervals.ofYear(model(), seed, draws, noise, year,
-                reader -> scores.forEachRemaining(r -> reader.read(new SparkRow(r))),
-                reader -> official.forEachRemaining(r -> reader.read(new SparkRow(r))));
+                reader -> scores.forEachRemaining(r -> reader.read(new SparkTypedRow(r))),
+                reader -> official.forEachRemaining(r -> reader.read(new SparkTypedRow(r))));
         return rows.stream().map(RowFactory::create).iterator();
     }
 
@@ -59,24 +58,5 @@ final class YearIntervals implements CoGroupFunction<Integer, Row, Row, Row> {
             }
         }
         return model;
-    }
-
-    /** A Spark row read by column number, a null number as NaN (as {@link SqlEngine.TypedRow} wants). */
-    private record SparkRow(Row row) implements SqlEngine.TypedRow {
-
-        @Override
-        public String string(int column) {
-            return row.isNullAt(column) ? null : row.getString(column);
-        }
-
-        @Override
-        public int integer(int column) {
-            return row.isNullAt(column) ? 0 : ((Number) row.get(column)).intValue();
-        }
-
-        @Override
-        public double number(int column) {
-            return row.isNullAt(column) ? Double.NaN : ((Number) row.get(column)).doubleValue();
-        }
     }
 }

@@ -29,7 +29,8 @@ import cn.liaocheng.strongtown.town.TownRegistry;
  * The peer groups (k-means fit on a sample, assignment and similar towns as SQL) at a given scale, on
  * DuckDB and on Spark {@code local[2]}: times the step on each engine (stage 01 before it is not
  * timed) and checks that both give the same clusters and similar-town lists.
- * Not a test: {@code bench/peer-groups.sh [TOWNS=38000] [ENTERPRISE_SCALE=0.01]}.
+ * Not a test: {@code bench/peer-groups.sh [TOWNS=38000] [ENTERPRISE_SCALE=0.01] [LAKE]} (LAKE: a lake of those towns and
+ * scale generated before, e.g. {@code /tmp/scale-lakes/lake-38000-0.01} of bench/scoring.sh's LAKE_CACHE).
  */
 public final class PeerGroupsBench {
 
@@ -48,12 +49,19 @@ public final class PeerGroupsBench {
         TownRegistry towns = count == city.towns().size() ? city : SyntheticTowns.of(city, count);
         Path root = Files.createTempDirectory("peer-groups-bench");
         try {
-            Lake lake = new Lake(root.resolve("lake"));
-            long t0 = System.nanoTime();
-            var summary = new DemoDataGenerator(towns, catalog)
-                    .generate(lake, new DemoSpec(DemoSpec.DEFAULT_SEED, scale, 2016, 2025), ProgressListener.NONE);
-            System.out.printf("lake: %,d towns, %,d enterprise-year rows, generated in %.1f s%n", count,
-                    summary.enterpriseYearRows(), (System.nanoTime() - t0) / 1e9);
+            Lake lake;
+            if (args.length > 2) {
+                // a lake generated before with the same towns and scale (bench/scoring.sh's LAKE_CACHE)
+                lake = new Lake(Path.of(args[2]));
+                System.out.printf("lake: %,d towns, cached in %s%n", count, args[2]);
+            } else {
+                lake = new Lake(root.resolve("lake"));
+                long t0 = System.nanoTime();
+                var summary = new DemoDataGenerator(towns, catalog)
+                        .generate(lake, new DemoSpec(DemoSpec.DEFAULT_SEED, scale, 2016, 2025), ProgressListener.NONE);
+                System.out.printf("lake: %,d towns, %,d enterprise-year rows, generated in %.1f s%n", count,
+                        summary.enterpriseYearRows(), (System.nanoTime() - t0) / 1e9);
+            }
             InputTable townTable = new InputTable("towns", List.of(new InputTable.Column("town_code", InputTable.Type.STRING)),
                     towns.towns().stream().map(t -> new Object[] {t.code()}).toList());
 
