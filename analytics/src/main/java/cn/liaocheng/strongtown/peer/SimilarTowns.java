@@ -5,6 +5,7 @@ import static cn.liaocheng.strongtown.engine.InputTable.Type.INT;
 import static cn.liaocheng.strongtown.engine.InputTable.Type.STRING;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class SimilarTowns {
 
     private static List<Object[]> ofCluster(List<Point> cluster, int year, int similar) {
         Point[] p = cluster.toArray(Point[]::new);
-        java.util.Arrays.sort(p, Comparator.comparingDouble((Point x) -> x.z()[0]).thenComparing(Point::town));
+        Arrays.sort(p, Comparator.comparingDouble((Point x) -> x.z()[0]).thenComparing(Point::town));
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < p.length; i++) {
             Nearest nearest = new Nearest(similar);
