@@ -52,6 +52,32 @@ public final class DuckDbEngine implements SqlEngine {
         execute("SET threads = " + Math.max(1, threads));
     }
 
+    /** Back to DuckDB's default worker threads (one per core), undoing {@link #limitThreads}. */
+    public void unlimitThreads() {
+        execute("RESET threads");
+    }
+
+    /**
+     * Drops every table and view this engine registered or materialised, so that an engine kept for the next
+     * scoring ({@code scoring/DuckDbScorer}) starts as empty as a new one: no stage table of the last scoring
+     * can be read by the next, a raw table registered as a view one time and as a table the next (designations)
+     * does not clash, and the memory of the last marts goes back to DuckDB's buffer pool. Settings stay.
+     */
+    public void reset() {
+        List<String> drops = new ArrayList<>();
+        for (Map<String, Object> view : query("SELECT view_name FROM duckdb_views() WHERE temporary AND NOT internal")) {
+            drops.add("DROP VIEW IF EXISTS temp.main." + quoted(view.get("view_name").toString()));
+        }
+        for (Map<String, Object> table : query("SELECT table_name FROM duckdb_tables() WHERE temporary")) {
+            drops.add("DROP TABLE IF EXISTS temp.main." + quoted(table.get("table_name").toString()));
+        }
+        drops.forEach(this::execute);
+    }
+
+    private static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
     /** The limits this engine runs under. */
     public DuckDbLimits limits() {
         return limits;

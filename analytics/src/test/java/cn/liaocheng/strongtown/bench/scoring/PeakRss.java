@@ -21,8 +21,17 @@ final class PeakRss {
 
     /** VmHWM in MB, or −1 where /proc is not there. */
     static long megabytes() {
+        return status("VmHWM:");
+    }
+
+    /** VmRSS (resident now) in MB, or −1: what a kept DuckDB instance still holds after a scoring. */
+    static long currentMegabytes() {
+        return status("VmRSS:");
+    }
+
+    private static long status(String field) {
         try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith(field))
                     .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1);
         } catch (IOException e) {
             return -1;
