@@ -57,23 +57,28 @@ public final class DuckDbScorer implements AutoCloseable {
                 engine.unlimitThreads();
             }
             String snapshot = pipeline.run(engine, lake.root().toString(), new LocalSnapshotStore(lake), demo, progress);
-            engine.reset();
             done = true;
+            try {
+                engine.reset();
+            } catch (RuntimeException emptying) {
+                // the snapshot is published; an instance that cannot be emptied is not kept
+                discardQuietly();
+            }
             return snapshot;
         } finally {
             if (!done) {
-                try {
-                    discard();
-                } catch (RuntimeException closing) {
-                    // the scoring's own failure is the one to report; the instance is gone either way
-                }
+                // the scoring's own failure is the one to report
+                discardQuietly();
             }
         }
     }
 
-    /** Whether an instance is open (kept from an earlier scoring). */
-    synchronized boolean warm() {
-        return engine != null;
+    private void discardQuietly() {
+        try {
+            discard();
+        } catch (RuntimeException closing) {
+            // the instance is gone either way
+        }
     }
 
     private void discard() {
