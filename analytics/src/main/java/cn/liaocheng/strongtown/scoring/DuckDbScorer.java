@@ -8,7 +8,7 @@ import cn.liaocheng.strongtown.task.ProgressListener;
 
 /**
  * One DuckDB instance kept for every scoring of a process that scores more than once (the dashboard re-scores
- * after each accepted upload): a scoring on a DuckDB that already scored once takes ~0.4 s less at city scale than
+ * after each accepted upload): a scoring on a DuckDB that already scored once took 0.2–0.4 s less at city scale than
  * on a new in-memory database (docs/benchmarks.md, "City pipeline and publish"), most of it in stage 01.
  *
  * <p>What is kept is the instance, not data: every table and view is dropped before and after each scoring

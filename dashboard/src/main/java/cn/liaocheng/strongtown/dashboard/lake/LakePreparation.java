@@ -74,7 +74,7 @@ public class LakePreparation {
     private final int rescoringThreads;
     private final ForkJoinPool rescoringPool;
     /**
-     * One DuckDB instance for the first start's scoring and every re-scoring after it: a re-scoring on it is ~0.4 s
+     * One DuckDB instance for the first start's scoring and every re-scoring after it: a re-scoring on it is 0.2–0.4 s
      * faster at city scale than on a new one (docs/benchmarks.md, "City pipeline and publish"). Emptied after each
      * scoring; closed with the application.
      */
