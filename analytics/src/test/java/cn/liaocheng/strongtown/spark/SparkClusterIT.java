@@ -6,8 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +48,8 @@ class SparkClusterIT implements SnapshotParityTests {
     private static final Path DATA = DataDir.locate();
     private static final Path WORK = Path.of("target", "spark-cluster-it").toAbsolutePath();
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
+    /** Measured, not taken by default: the JIT's first tier only, for the short-lived driver and executors. */
+    private static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
     private static final Pattern PUBLISHED = Pattern.compile("已发布快照 (\\S+)");
 
     static Lake lake;
@@ -57,23 +64,37 @@ class SparkClusterIT implements SnapshotParityTests {
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     static void submitTheJobToAStandaloneCluster() {
         AtomicFiles.deleteTree(WORK);
-        lake = new Lake(WORK.resolve("lake"));
-        new DemoDataGenerator(TownRegistry.load(DATA.resolve("reference")),
-                CatalogRepository.load(DATA.resolve("catalog")).newest())
-                .generate(lake, new DemoSpec(29, 0.03, 2019, 2025), ProgressListener.NONE);
-        duckSnapshot = ScoringCli.runDuckDb(DATA, lake, ProgressListener.NONE);
-
         Path jobJar = Path.of(System.getProperty("strongtown.sparkJobJar", "target/analytics-0.1.0-SNAPSHOT-spark.jar"));
         assertThat(jobJar).as("先运行 package 生成作业 jar").isRegularFile();
         SparkDistribution spark = SparkDistribution.fromTestClasspath(WORK.resolve("spark-home"));
-        try (LocalSparkCluster running = LocalSparkCluster.start(spark, WORK, 2)) {
+        // The cluster's JVMs start while this one makes the lake and scores it on DuckDB (separate folders).
+        ExecutorService starter = Executors.newSingleThreadExecutor();
+        Future<LocalSparkCluster> starting = starter.submit(() -> LocalSparkCluster.start(spark, WORK, 2));
+        starter.shutdown();
+        try {
+            lake = new Lake(WORK.resolve("lake"));
+            new DemoDataGenerator(TownRegistry.load(DATA.resolve("reference")),
+                    CatalogRepository.load(DATA.resolve("catalog")).newest())
+                    .generate(lake, new DemoSpec(29, 0.03, 2019, 2025), ProgressListener.NONE);
+            duckSnapshot = ScoringCli.runDuckDb(DATA, lake, ProgressListener.NONE);
+        } catch (RuntimeException | Error e) {
+            stopWhenStarted(starting);
+            throw e;
+        }
+        try (LocalSparkCluster running = started(starting)) {
             cluster = running;
-            JvmProcess submit = running.submit(List.of("--class", SparkScoringJob.class.getName(),
-                            "--conf", "spark.executor.memory=700m",
-                            "--conf", "spark.ui.enabled=false",
-                            // A few thousand rows per stage: 200 shuffle partitions would only add scheduling.
-                            "--conf", "spark.sql.shuffle.partitions=4"),
-                    jobJar, List.of(lake.root().toUri().toString(), DATA.toString(), "demo"));
+            List<String> options = new ArrayList<>(List.of("--class", SparkScoringJob.class.getName(),
+                    "--conf", "spark.executor.memory=700m",
+                    "--conf", "spark.ui.enabled=false",
+                    // A few thousand rows per stage: 200 shuffle partitions would only add scheduling.
+                    "--conf", "spark.sql.shuffle.partitions=4"));
+            List<String> driverJvm = new ArrayList<>(List.of("-Xmx1g"));
+            if (Boolean.getBoolean("strongtown.sparkIT.quickJit")) {
+                options.addAll(List.of("--conf", "spark.executor.extraJavaOptions=" + QUICK_JIT));
+                driverJvm.add(QUICK_JIT);
+            }
+            JvmProcess submit = running.submit(options, jobJar,
+                    List.of(lake.root().toUri().toString(), DATA.toString(), "demo"), driverJvm);
             OptionalInt exit = submit.waitFor(JOB_TIMEOUT);
             driverLog = submit.logText();
             assertThat(exit).as("spark-submit 退出码（日志 %s）：%n%s", submit.log(), submit.logTail(60)).hasValue(0);
@@ -83,6 +104,27 @@ class SparkClusterIT implements SnapshotParityTests {
         Matcher published = PUBLISHED.matcher(driverLog);
         assertThat(published.find()).as("驱动程序日志应报告发布的快照").isTrue();
         sparkSnapshot = published.group(1);
+    }
+
+    private static LocalSparkCluster started(Future<LocalSparkCluster> starting) {
+        try {
+            return starting.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopWhenStarted(starting);
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The lake failed: the cluster that was starting beside it must not outlive the test. */
+    private static void stopWhenStarted(Future<LocalSparkCluster> starting) {
+        try {
+            starting.get().close();
+        } catch (ExecutionException | InterruptedException | RuntimeException ignored) {
+            // it failed to start (and stopped what it had started) or is being torn down with the JVM
+        }
     }
 
     @Override
