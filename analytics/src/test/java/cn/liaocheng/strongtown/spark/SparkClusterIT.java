@@ -48,8 +48,9 @@ class SparkClusterIT implements SnapshotParityTests {
     private static final Path DATA = DataDir.locate();
     private static final Path WORK = Path.of("target", "spark-cluster-it").toAbsolutePath();
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
-    /** Measured, not taken by default: the JIT's first tier only, for the short-lived driver and executors. */
-    private static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+    // The driver's and executors' JIT options come from the pom (spark.test.jit → strongtown.sparkJit): on this
+    // lake they run ~100 small Spark jobs, and C2 compiling them cost more CPU than it saved (round 3 of
+    // "Test command duration" in docs/benchmarks.md).
     private static final Pattern PUBLISHED = Pattern.compile("已发布快照 (\\S+)");
 
     static Lake lake;
@@ -89,9 +90,10 @@ class SparkClusterIT implements SnapshotParityTests {
                     // A few thousand rows per stage: 200 shuffle partitions would only add scheduling.
                     "--conf", "spark.sql.shuffle.partitions=4"));
             List<String> driverJvm = new ArrayList<>(List.of("-Xmx1g"));
-            if (Boolean.getBoolean("strongtown.sparkIT.quickJit")) {
-                options.addAll(List.of("--conf", "spark.executor.extraJavaOptions=" + QUICK_JIT));
-                driverJvm.add(QUICK_JIT);
+            String jit = System.getProperty("strongtown.sparkJit", "").strip();
+            if (!jit.isEmpty()) {
+                options.addAll(List.of("--conf", "spark.executor.extraJavaOptions=" + jit));
+                driverJvm.add(jit);
             }
             JvmProcess submit = running.submit(options, jobJar,
                     List.of(lake.root().toUri().toString(), DATA.toString(), "demo"), driverJvm);
