@@ -49,7 +49,7 @@ class SparkClusterIT implements SnapshotParityTests {
     private static final Path WORK = Path.of("target", "spark-cluster-it").toAbsolutePath();
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
     // The driver's and executors' JIT options come from the pom (spark.test.jit → strongtown.sparkJit): on this
-    // lake they run ~100 small Spark jobs, and C2 compiling them cost more CPU than it saved (round 3 of
+    // lake they run ~100 small Spark jobs, and C2 compiling for them cost more CPU than it saved (round 3 of
     // "Test command duration" in docs/benchmarks.md).
     private static final Pattern PUBLISHED = Pattern.compile("已发布快照 (\\S+)");
 
