@@ -48,9 +48,6 @@ class SparkClusterIT implements SnapshotParityTests {
     private static final Path DATA = DataDir.locate();
     private static final Path WORK = Path.of("target", "spark-cluster-it").toAbsolutePath();
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
-    // The driver's and executors' JIT options come from the pom (spark.test.jit → strongtown.sparkJit): on this
-    // lake they run ~100 small Spark jobs, and C2 compiling for them cost more CPU than it saved (round 3 of
-    // "Test command duration" in docs/benchmarks.md).
     private static final Pattern PUBLISHED = Pattern.compile("已发布快照 (\\S+)");
 
     static Lake lake;
@@ -90,6 +87,8 @@ class SparkClusterIT implements SnapshotParityTests {
                     // A few thousand rows per stage: 200 shuffle partitions would only add scheduling.
                     "--conf", "spark.sql.shuffle.partitions=4"));
             List<String> driverJvm = new ArrayList<>(List.of("-Xmx1g"));
+            // JIT options from the pom (spark.test.jit): on this lake the driver and executors run ~100 small Spark
+            // jobs, and C2 compiling for them cost more CPU than it saved (docs/benchmarks.md, "Test command duration").
             String jit = System.getProperty("strongtown.sparkJit", "").strip();
             if (!jit.isEmpty()) {
                 options.addAll(List.of("--conf", "spark.executor.extraJavaOptions=" + jit));
@@ -114,18 +113,23 @@ class SparkClusterIT implements SnapshotParityTests {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             stopWhenStarted(starting);
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
-    /** The lake failed: the cluster that was starting beside it must not outlive the test. */
+    /** The lake failed or the wait was interrupted: the cluster starting beside it must not outlive the test. */
     private static void stopWhenStarted(Future<LocalSparkCluster> starting) {
+        boolean interrupted = Thread.interrupted();
         try {
             starting.get().close();
         } catch (ExecutionException | InterruptedException | RuntimeException ignored) {
-            // it failed to start (and stopped what it had started) or is being torn down with the JVM
+            // it failed to start (and stopped what it had started itself)
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
