@@ -6,8 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,23 +62,40 @@ class SparkClusterIT implements SnapshotParityTests {
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     static void submitTheJobToAStandaloneCluster() {
         AtomicFiles.deleteTree(WORK);
-        lake = new Lake(WORK.resolve("lake"));
-        new DemoDataGenerator(TownRegistry.load(DATA.resolve("reference")),
-                CatalogRepository.load(DATA.resolve("catalog")).newest())
-                .generate(lake, new DemoSpec(29, 0.03, 2019, 2025), ProgressListener.NONE);
-        duckSnapshot = ScoringCli.runDuckDb(DATA, lake, ProgressListener.NONE);
-
         Path jobJar = Path.of(System.getProperty("strongtown.sparkJobJar", "target/analytics-0.1.0-SNAPSHOT-spark.jar"));
         assertThat(jobJar).as("先运行 package 生成作业 jar").isRegularFile();
         SparkDistribution spark = SparkDistribution.fromTestClasspath(WORK.resolve("spark-home"));
-        try (LocalSparkCluster running = LocalSparkCluster.start(spark, WORK, 2)) {
+        // The cluster's JVMs start while this one makes the lake and scores it on DuckDB (separate folders).
+        ExecutorService starter = Executors.newSingleThreadExecutor();
+        Future<LocalSparkCluster> starting = starter.submit(() -> LocalSparkCluster.start(spark, WORK, 2));
+        starter.shutdown();
+        try {
+            lake = new Lake(WORK.resolve("lake"));
+            new DemoDataGenerator(TownRegistry.load(DATA.resolve("reference")),
+                    CatalogRepository.load(DATA.resolve("catalog")).newest())
+                    .generate(lake, new DemoSpec(29, 0.03, 2019, 2025), ProgressListener.NONE);
+            duckSnapshot = ScoringCli.runDuckDb(DATA, lake, ProgressListener.NONE);
+        } catch (RuntimeException | Error e) {
+            stopWhenStarted(starting);
+            throw e;
+        }
+        try (LocalSparkCluster running = started(starting)) {
             cluster = running;
-            JvmProcess submit = running.submit(List.of("--class", SparkScoringJob.class.getName(),
-                            "--conf", "spark.executor.memory=700m",
-                            "--conf", "spark.ui.enabled=false",
-                            // A few thousand rows per stage: 200 shuffle partitions would only add scheduling.
-                            "--conf", "spark.sql.shuffle.partitions=4"),
-                    jobJar, List.of(lake.root().toUri().toString(), DATA.toString(), "demo"));
+            List<String> options = new ArrayList<>(List.of("--class", SparkScoringJob.class.getName(),
+                    "--conf", "spark.executor.memory=700m",
+                    "--conf", "spark.ui.enabled=false",
+                    // A few thousand rows per stage: 200 shuffle partitions would only add scheduling.
+                    "--conf", "spark.sql.shuffle.partitions=4"));
+            List<String> driverJvm = new ArrayList<>(List.of("-Xmx1g"));
+            // JIT options from the pom (spark.test.jit): on this lake the driver and executors run ~100 small Spark
+            // jobs, and C2 compiling for them cost more CPU than it saved (docs/benchmarks.md, "Test command duration").
+            String jit = System.getProperty("strongtown.sparkJit", "").strip();
+            if (!jit.isEmpty()) {
+                options.addAll(List.of("--conf", "spark.executor.extraJavaOptions=" + jit));
+                driverJvm.add(jit);
+            }
+            JvmProcess submit = running.submit(options, jobJar,
+                    List.of(lake.root().toUri().toString(), DATA.toString(), "demo"), driverJvm);
             OptionalInt exit = submit.waitFor(JOB_TIMEOUT);
             driverLog = submit.logText();
             assertThat(exit).as("spark-submit 退出码（日志 %s）：%n%s", submit.log(), submit.logTail(60)).hasValue(0);
@@ -83,6 +105,32 @@ class SparkClusterIT implements SnapshotParityTests {
         Matcher published = PUBLISHED.matcher(driverLog);
         assertThat(published.find()).as("驱动程序日志应报告发布的快照").isTrue();
         sparkSnapshot = published.group(1);
+    }
+
+    private static LocalSparkCluster started(Future<LocalSparkCluster> starting) {
+        try {
+            return starting.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            stopWhenStarted(starting);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The lake failed or the wait was interrupted: the cluster starting beside it must not outlive the test. */
+    private static void stopWhenStarted(Future<LocalSparkCluster> starting) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            starting.get().close();
+        } catch (ExecutionException | InterruptedException | RuntimeException ignored) {
+            // it failed to start (and stopped what it had started itself)
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override

@@ -5,9 +5,7 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What the page objects share: reading a {@code <vaadin-grid>} and waiting for an ECharts chart. */
@@ -25,12 +23,23 @@ public final class BrowserPages {
 
     /** Non-blank texts of the header and body cells the grid has rendered (empty while it re-renders). */
     public static List<String> cellTexts(WebDriver driver, String gridId) {
-        try {
-            return driver.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
-                    .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
-        } catch (StaleElementReferenceException rerendered) {
+        return visibleTexts(driver, "#" + gridId + " vaadin-grid-cell-content");
+    }
+
+    /**
+     * The non-blank visible texts of the elements {@code cssSelector} matches, read in one script: asking for each
+     * element's text (WebElement#getText) costs a round trip per cell — a few hundred per look at a grid. Like
+     * getText, an element that is not rendered (in a hidden row) counts as blank, and non-breaking spaces read as spaces.
+     */
+    public static List<String> visibleTexts(WebDriver driver, String cssSelector) {
+        Object texts = ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0]))"
+                        + ".map(e => e.checkVisibility() ? e.innerText.replace(/\\u00a0/g, ' ').trim() : '')"
+                        + ".filter(t => t.length > 0);", cssSelector);
+        if (!(texts instanceof List<?> list)) {
             return List.of();
         }
+        return list.stream().map(String::valueOf).toList();
     }
 
     /** Waits until ECharts has drawn the chart into a canvas; true then, a timeout otherwise. */

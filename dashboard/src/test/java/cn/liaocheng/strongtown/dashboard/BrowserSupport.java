@@ -26,8 +26,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * <p>Starting Chromium and its driver takes about two seconds on a 2-core machine, once per test. A browser
  * handed back with {@link #release} is therefore kept for the next test of the same kind (size, phone or
  * desktop) in this JVM — after its cookies, its storage for the page it was on, its other windows and its page
- * are cleared, so the next test starts with a new session as if the browser were new. A browser that saves
- * downloads is never kept (its folder belongs to one test), nor is one that fails to reset.
+ * are cleared, so the next test starts with a new session as if the browser were new. A test that needs downloads
+ * takes such a browser too and points its downloads at the test's folder (DevTools {@code Browser.setDownloadBehavior});
+ * the reset puts the browser's download behaviour back to its default. A browser that fails to reset is quit.
  */
 public final class BrowserSupport {
 
@@ -56,7 +57,23 @@ public final class BrowserSupport {
 
     /** A desktop browser that saves downloads into {@code downloads} without asking. */
     public static WebDriver headlessChromiumDownloadingTo(Path downloads, int width, int height) {
+        WebDriver driver = start(width, height, false, null);
+        if (driver instanceof ChromeDriver chrome && savesDownloadsTo(chrome, downloads)) {
+            return driver;
+        }
+        // DevTools refused: a browser of its own with the folder in its preferences, quit after the test
+        quit(driver);
         return start(width, height, false, downloads);
+    }
+
+    private static boolean savesDownloadsTo(ChromeDriver driver, Path downloads) {
+        try {
+            driver.executeCdpCommand("Browser.setDownloadBehavior",
+                    Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+            return true;
+        } catch (RuntimeException refused) {
+            return false;
+        }
     }
 
     /** A phone: the page sees a {@code width}×{@code height} CSS-pixel viewport, touch and a mobile user agent. */
@@ -66,7 +83,7 @@ public final class BrowserSupport {
 
     /**
      * Hands a browser back after a test: kept for the next test of its kind when it resets cleanly, otherwise (or
-     * when it saves downloads, or was not started here) quit.
+     * when it was started with a download folder in its preferences, or not here) quit.
      */
     public static void release(WebDriver driver) {
         Kind kind;
@@ -97,6 +114,8 @@ public final class BrowserSupport {
                 driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
             }
             driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            // a test may have pointed the downloads at its own folder
+            driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "default"));
             driver.get("about:blank");
             Dimension first;
             synchronized (BrowserSupport.class) {

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.collection.declaration.DeclarationIntake;
 import cn.liaocheng.strongtown.collection.declaration.DeclaredItem;
+import cn.liaocheng.strongtown.dashboard.BrowserPages;
 import cn.liaocheng.strongtown.dashboard.BrowserSupport;
 import cn.liaocheng.strongtown.dashboard.BrowserTestBase;
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
@@ -68,12 +69,12 @@ class CollectionViewBrowserTest extends BrowserTestBase {
     void downloadedTemplateFilledAndUploadedInTheBrowserChangesTheLeagueTable() throws Exception {
         String base = baseUrl();
         driver.get(base + "/league");
-        new WebDriverWait(driver, Duration.ofSeconds(180)).pollingEvery(Duration.ofMillis(500)).until(d -> gridSize("league-grid") > 0);
+        new WebDriverWait(driver, Duration.ofSeconds(180), Duration.ofMillis(100)).until(d -> gridSize("league-grid") > 0);
         List<LeagueRow> before = league();
         LeagueRow last = before.get(before.size() - 1);
 
         driver.get(base + "/collection");
-        WebElement download = new WebDriverWait(driver, Duration.ofSeconds(30))
+        WebElement download = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100))
                 .until(d -> d.findElement(By.id("template-download")));
         byte[] template = fetch(download.getAttribute("href"));
         Path filled = Files.createTempFile("申报", ".xlsx");
@@ -83,9 +84,9 @@ class CollectionViewBrowserTest extends BrowserTestBase {
         WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
         input.sendKeys(filled.toString());
         WebElement outcome = driver.findElement(By.id("upload-outcome"));
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !outcome.getText().isBlank());
+        new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100)).until(d -> !outcome.getText().isBlank());
         assertThat(outcome.getText()).startsWith("已接受：2025 年度第 2 版");
-        new WebDriverWait(driver, Duration.ofSeconds(120)).pollingEvery(Duration.ofMillis(500))
+        new WebDriverWait(driver, Duration.ofSeconds(120), Duration.ofMillis(100))
                 .until(d -> d.findElement(By.id("refresh-status")).getText().startsWith("已发布新快照"));
         assertThat(gridSize("revision-grid")).isEqualTo(2);
 
@@ -95,13 +96,12 @@ class CollectionViewBrowserTest extends BrowserTestBase {
         assertThat(after.rankCity()).isLessThan(last.rankCity());
 
         driver.get(base + "/league");
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> gridSize("league-grid") > 0);
+        new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100)).until(d -> gridSize("league-grid") > 0);
         js().executeScript(
                 "document.getElementById('league-grid').scrollToIndex(arguments[0]);", Math.max(0, after.rankCity() - 3));
         String composite = String.format(java.util.Locale.ROOT, "%.1f", after.composite());
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
-            List<String> cells = d.findElements(By.cssSelector("#league-grid vaadin-grid-cell-content")).stream()
-                    .map(WebElement::getText).toList();
+        new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(d -> {
+            List<String> cells = BrowserPages.cellTexts(d, "league-grid");
             return cells.contains(last.townName()) && cells.contains(composite);
         });
     }

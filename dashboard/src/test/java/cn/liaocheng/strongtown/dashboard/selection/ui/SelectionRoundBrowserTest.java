@@ -355,9 +355,16 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
         TestUsers.signOut();
         driver.get(baseUrl() + "/overview");
         byId("overview-year").click();
-        WebElement item = await(30).until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(e -> e.getText().contains(String.valueOf(YEAR))).findFirst().orElse(null));
-        item.click();
+        // the select's overlay may re-render its items while they are read (seen under load): look again, as pick() does
+        await(30).ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement item = d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                    .filter(e -> e.getText().contains(String.valueOf(YEAR))).findFirst().orElse(null);
+            if (item == null) {
+                return false;
+            }
+            item.click();
+            return true;
+        });
         await(60).until(d -> d.findElement(By.id("designated-towns")).getText().contains(eligible.get(1).townName()));
     }
 }

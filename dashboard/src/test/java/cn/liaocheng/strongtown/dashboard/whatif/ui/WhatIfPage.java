@@ -35,8 +35,7 @@ final class WhatIfPage {
 
     /** The rank-change cells the grid has rendered ("—" for none, "▲3", "▼2"). */
     List<String> rankChanges() {
-        return driver.findElements(By.cssSelector("#whatif-grid vaadin-grid-cell-content .rank-change")).stream()
-                .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+        return BrowserPages.visibleTexts(driver, "#whatif-grid vaadin-grid-cell-content .rank-change");
     }
 
     /** Types a weight (percent) into a dimension's field and leaves it, as a user would. */
