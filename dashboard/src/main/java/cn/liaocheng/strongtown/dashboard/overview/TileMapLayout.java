@@ -17,8 +17,6 @@ public final class TileMapLayout {
     public static final int BLOCK_COLUMNS = 5;
     /** Block pitch: five tiles plus a gap. */
     public static final int BLOCK_WIDTH = BLOCK_COLUMNS + 1;
-    /** Block pitch: a label row, up to five tile rows, a gap. */
-    public static final int BLOCK_HEIGHT = 7;
 
     /** County code → (column, row) of its block, north-west at (0, 0). */
     static final Map<String, int[]> BLOCKS = Map.of(
@@ -45,30 +43,50 @@ public final class TileMapLayout {
     private TileMapLayout() {
     }
 
+    /**
+     * The city's counties lie as on the map; any other set of counties (a province-scale snapshot, more than one
+     * county the map does not know) is laid out block by block in county-code order, as near a square as fits,
+     * because no single schematic places a province's counties.
+     */
     public static Layout of(List<TownTile> towns) {
         Map<String, List<TownTile>> byCounty = new LinkedHashMap<>();
         towns.stream().sorted(Comparator.comparing(TownTile::townCode))
                 .forEach(t -> byCounty.computeIfAbsent(t.countyCode(), k -> new ArrayList<>()).add(t));
+        int largest = byCounty.values().stream().mapToInt(List::size).max().orElse(0);
+        // a label row, the tile rows (five at least, so the city's map keeps its shape), a gap
+        int blockHeight = 2 + Math.max(5, (largest + BLOCK_COLUMNS - 1) / BLOCK_COLUMNS);
+        long unknown = byCounty.keySet().stream().filter(c -> !BLOCKS.containsKey(c)).count();
+        Map<String, int[]> blocks = unknown <= 1 ? cityBlocks(byCounty) : gridBlocks(byCounty);
+        int blockColumns = blocks.values().stream().mapToInt(b -> b[0] + 1).max().orElse(1);
+        int blockRows = blocks.values().stream().mapToInt(b -> b[1] + 1).max().orElse(1);
         List<Placed> placed = new ArrayList<>();
         List<Label> labels = new ArrayList<>();
-        int spare = 0;
         for (Map.Entry<String, List<TownTile>> county : byCounty.entrySet()) {
-            int[] block = BLOCKS.get(county.getKey());
-            if (block == null) {
-                // A county unknown to the layout (a future functional zone) goes to the free top-centre slot.
-                block = new int[] {1, 0};
-                if (spare++ > 0) {
-                    throw new IllegalStateException("tile map has no place for county " + county.getKey());
-                }
-            }
+            int[] block = blocks.get(county.getKey());
             int x0 = block[0] * BLOCK_WIDTH;
-            int y0 = block[1] * BLOCK_HEIGHT;
+            int y0 = block[1] * blockHeight;
             List<TownTile> list = county.getValue();
             labels.add(new Label(county.getKey(), list.get(0).countyName(), x0 + BLOCK_COLUMNS / 2, y0));
             for (int i = 0; i < list.size(); i++) {
                 placed.add(new Placed(list.get(i), x0 + i % BLOCK_COLUMNS, y0 + 1 + i / BLOCK_COLUMNS));
             }
         }
-        return new Layout(placed, labels, 3 * BLOCK_WIDTH - 1, 3 * BLOCK_HEIGHT - 1);
+        return new Layout(placed, labels, Math.max(3, blockColumns) * BLOCK_WIDTH - 1,
+                Math.max(3, blockRows) * blockHeight - 1);
+    }
+
+    /** The city's map; a county unknown to it (a future functional zone) takes the free top-centre slot. */
+    private static Map<String, int[]> cityBlocks(Map<String, List<TownTile>> byCounty) {
+        Map<String, int[]> blocks = new LinkedHashMap<>();
+        byCounty.keySet().forEach(c -> blocks.put(c, BLOCKS.getOrDefault(c, new int[] {1, 0})));
+        return blocks;
+    }
+
+    private static Map<String, int[]> gridBlocks(Map<String, List<TownTile>> byCounty) {
+        int perRow = (int) Math.ceil(Math.sqrt(byCounty.size()));
+        Map<String, int[]> blocks = new LinkedHashMap<>();
+        byCounty.keySet().stream().sorted()
+                .forEach(c -> blocks.put(c, new int[] {blocks.size() % perRow, blocks.size() / perRow}));
+        return blocks;
     }
 }

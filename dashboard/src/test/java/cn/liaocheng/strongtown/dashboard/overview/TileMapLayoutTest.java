@@ -3,6 +3,7 @@ package cn.liaocheng.strongtown.dashboard.overview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,42 @@ class TileMapLayoutTest {
     void placesAll136TownsOnDistinctTilesInsideTheGrid() {
         TileMapLayout.Layout layout = layout();
         assertThat(layout.tiles()).hasSize(136);
+        assertThat(layout.labels()).hasSize(8);
+        assertDistinctTilesInsideTheGrid(layout);
+    }
+
+    /** A province-scale snapshot: 120 counties the city's map does not know, one of them larger than a block's rows. */
+    @Test
+    void laysOutAProvinceOfUnknownCountiesWithoutOverlap() {
+        List<TownTile> tiles = new ArrayList<>();
+        for (int county = 0; county < 120; county++) {
+            int towns = county == 7 ? 31 : 15;
+            for (int town = 0; town < towns; town++) {
+                String countyCode = String.valueOf(990001 + county);
+                tiles.add(new TownTile(countyCode + String.format("%03d", town), "镇" + town, countyCode, "县" + county,
+                        50.0, 1));
+            }
+        }
+        TileMapLayout.Layout layout = TileMapLayout.of(tiles);
+        assertThat(layout.tiles()).hasSize(120 * 15 + 16);
+        assertThat(layout.labels()).hasSize(120);
+        assertDistinctTilesInsideTheGrid(layout);
+    }
+
+    private static void assertDistinctTilesInsideTheGrid(TileMapLayout.Layout layout) {
         Set<String> cells = new HashSet<>();
         for (TileMapLayout.Placed p : layout.tiles()) {
             assertThat(cells.add(p.x() + "," + p.y())).as(p.town().townName()).isTrue();
             assertThat(p.x()).isBetween(0, layout.columns());
             assertThat(p.y()).isBetween(0, layout.rows());
         }
-        assertThat(layout.labels()).hasSize(8).noneMatch(l -> cells.contains(l.x() + "," + l.y()));
+        Set<String> labelCells = new HashSet<>();
+        for (TileMapLayout.Label l : layout.labels()) {
+            assertThat(cells).as(l.countyName()).doesNotContain(l.x() + "," + l.y());
+            assertThat(labelCells.add(l.x() + "," + l.y())).as(l.countyName()).isTrue();
+            assertThat(l.x()).isBetween(0, layout.columns());
+            assertThat(l.y()).isBetween(0, layout.rows());
+        }
     }
 
     @Test
