@@ -3,6 +3,7 @@ package cn.liaocheng.strongtown.dashboard.profile;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +47,13 @@ public class ProfileService {
         this.scope = scope;
     }
 
-    /** Years in which the town has a composite score, newest first. */
+    /**
+     * Years in which the town has a composite score, newest first: the years whose {@link #headerRows} hold the town
+     * (read once per snapshot and year for every town) — no query per town.
+     */
     public List<Integer> years(String townCode) {
         readable(townCode);
-        return marts.cachedQuery("SELECT year FROM {scores} WHERE town_code = ? AND item_type = 'composite'"
-                + " AND score IS NOT NULL ORDER BY year DESC", rs -> rs.getInt(1), townCode);
+        return marts.scoredYears().stream().filter(y -> headerRow(townCode, y).isPresent()).toList();
     }
 
     /** The town's profile in a year; empty if the town has no composite score that year. */
@@ -158,9 +161,14 @@ public class ProfileService {
                              Integer designatedIn) {
     }
 
+    /** The town's row of {@link #headerRows}; empty if it has no composite score in the year. */
+    private Optional<HeaderRow> headerRow(String townCode, int year) {
+        return headerRows(year).stream().filter(r -> r.townCode().equals(townCode)).findFirst();
+    }
+
     /** The header of the town in the year, from {@link #headerRows}. */
     private Optional<ProfileHeader> header(Town town, int year, Catalog catalog) {
-        return headerRows(year).stream().filter(r -> r.townCode().equals(town.code())).findFirst().map(r -> {
+        return headerRow(town.code(), year).map(r -> {
             boolean byCluster = r.cluster() != null;
             return new ProfileHeader(town.code(), town.name(), town.countyCode(), town.countyName(), town.type(),
                     r.peerType(), r.cluster(), bandName(catalog, r.band()), r.score(), r.rankCity(),
@@ -222,13 +230,16 @@ public class ProfileService {
         return lines;
     }
 
+    /** The town's city rank and its interval in every scored year up to {@code year}, oldest first, from {@link #headerRows}. */
     private List<RankPoint> rankHistory(String townCode, int year) {
-        return marts.cachedQuery("""
-                SELECT s.year, s.rank_city, r.rank_p5, r.rank_p95
-                FROM {scores} s LEFT JOIN {rank_intervals} r ON r.town_code = s.town_code AND r.year = s.year
-                WHERE s.town_code = ? AND s.item_type = 'composite' AND s.score IS NOT NULL AND s.year <= ?
-                ORDER BY s.year""", rs -> new RankPoint(rs.getInt("year"), rs.getInt("rank_city"),
-                number(rs, "rank_p5"), number(rs, "rank_p95")), townCode, year);
+        List<RankPoint> history = new ArrayList<>();
+        for (int y : marts.scoredYears()) {
+            if (y <= year) {
+                headerRow(townCode, y).ifPresent(r -> history.add(new RankPoint(y, r.rankCity(), r.rankP5(), r.rankP95())));
+            }
+        }
+        history.sort(Comparator.comparingInt(RankPoint::year));
+        return history;
     }
 
     private List<RankDriver> drivers(String townCode, int year, Catalog catalog) {
