@@ -10,8 +10,10 @@ import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -34,6 +36,7 @@ public class RequestErrorLogging extends DefaultErrorAttributes implements Vaadi
 
     static final String ERROR_ID = "errorId";
     private static final Logger LOG = LoggerFactory.getLogger("request-error");
+    private static final DisconnectedClientHelper DISCONNECTED = new DisconnectedClientHelper("request-error.disconnected");
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
@@ -57,8 +60,14 @@ public class RequestErrorLogging extends DefaultErrorAttributes implements Vaadi
         return messages;
     }
 
-    private void handleVaadin(ErrorEvent event) {
+    void handleVaadin(ErrorEvent event) {
         Throwable error = event.getThrowable();
+        if (DISCONNECTED.checkAndLogClientDisconnectedException(error)) {
+            // The browser closed the connection before the answer was written (a tab closed or reloaded, a load tool
+            // giving up): normal traffic, not an error of ours, and there is no page left to tell. Spring's helper
+            // logs it at DEBUG (stack trace at TRACE) under request-error.disconnected.
+            return;
+        }
         Throwable refusal = AccessRefusals.refusalIn(error);
         if (refusal != null) {
             // A refusal is not an error of ours: one "access refused" line (if its source did not log it already).
@@ -73,11 +82,17 @@ public class RequestErrorLogging extends DefaultErrorAttributes implements Vaadi
 
     private static void notify(java.util.function.Function<UI, String> message) {
         UI ui = UI.getCurrent();
-        if (ui != null) {
+        if (ui == null) {
+            return;
+        }
+        try {
             ui.access(() -> {
                 Notification notification = Notification.show(message.apply(ui), 10_000, Notification.Position.MIDDLE);
                 notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
             });
+        } catch (UIDetachedException gone) {
+            // The page was closed meanwhile: nobody to notify. Thrown out of here, it became two more ERROR lines
+            // of the servlet container for one error (seen in the dashboard load bench, 30 November).
         }
     }
 

@@ -3,6 +3,7 @@ package cn.liaocheng.strongtown.dashboard.profile;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +47,13 @@ public class ProfileService {
         this.scope = scope;
     }
 
-    /** Years in which the town has a composite score, newest first. */
+    /**
+     * Years in which the town has a composite score, newest first: the years whose {@link #headerRows} hold the town
+     * (read once per snapshot and year for every town) — no query per town.
+     */
     public List<Integer> years(String townCode) {
         readable(townCode);
-        return marts.cachedQuery("SELECT year FROM {scores} WHERE town_code = ? AND item_type = 'composite'"
-                + " AND score IS NOT NULL ORDER BY year DESC", rs -> rs.getInt(1), townCode);
+        return marts.scoredYears().stream().filter(y -> headerRow(townCode, y).isPresent()).toList();
     }
 
     /** The town's profile in a year; empty if the town has no composite score that year. */
@@ -64,20 +67,7 @@ public class ProfileService {
         ProfileHeader header = found.get();
         String peerScope = header.cluster() != null ? "cluster" : "type";
         String peerId = header.cluster() != null ? String.valueOf(header.cluster()) : header.peerType();
-        record ScoreRow(String type, String id, Double score, Double peerMedian, Double cityP90) {
-        }
-        Map<String, ItemScore> scores = marts.cachedQuery("""
-                SELECT s.item_type, s.item_id, s.score, p.score_median AS peer_median, c.score_p90 AS city_p90
-                FROM {scores} s
-                LEFT JOIN {benchmarks} p ON p.year = s.year AND p.item_type = s.item_type AND p.item_id = s.item_id
-                     AND p.scope = ? AND p.scope_id = ?
-                LEFT JOIN {benchmarks} c ON c.year = s.year AND c.item_type = s.item_type AND c.item_id = s.item_id
-                     AND c.scope = 'city'
-                WHERE s.town_code = ? AND s.year = ? AND s.item_type IN ('dimension', 'indicator')""",
-                rs -> new ScoreRow(rs.getString("item_type"), rs.getString("item_id"), number(rs, "score"),
-                        number(rs, "peer_median"), number(rs, "city_p90")),
-                peerScope, peerId, townCode, year).stream().collect(Collectors.toMap(r -> r.type() + ":" + r.id(),
-                        r -> new ItemScore(r.id(), name(catalog, r.type(), r.id()), r.score(), r.peerMedian(), r.cityP90())));
+        Map<String, ItemScore> scores = itemScores(townCode, year, peerScope, peerId, catalog);
         List<ItemScore> dimensions = catalog.dimensions().stream()
                 .map(d -> scores.getOrDefault("dimension:" + d.id(), new ItemScore(d.id(), d.name(), null, null, null)))
                 .toList();
@@ -86,6 +76,40 @@ public class ProfileService {
         return Optional.of(new TownProfile(year, header, peerScope, dimensions,
                 indicators(townCode, year, trendYears, scores, catalog), trendYears, history, drivers(townCode, year, catalog),
                 similar(townCode, year)));
+    }
+
+    /**
+     * The town's dimension and indicator scores in the year with the peer median and the city P90 of each. The
+     * benchmarks are read once per snapshot, year and peer group and joined here, so that the query per town reads
+     * only the town's own rows (one range of the score table, which is held in town order).
+     */
+    private Map<String, ItemScore> itemScores(String townCode, int year, String peerScope, String peerId, Catalog catalog) {
+        record BenchmarkRow(String scope, String key, Double median, Double p90) {
+        }
+        Map<String, Double> peerMedians = new HashMap<>();
+        Map<String, Double> cityP90s = new HashMap<>();
+        marts.cachedQuery("""
+                SELECT scope, item_type, item_id, score_median, score_p90 FROM {benchmarks}
+                WHERE year = ? AND item_type IN ('dimension', 'indicator')
+                  AND (scope = 'city' OR (scope = ? AND scope_id = ?))""",
+                rs -> new BenchmarkRow(rs.getString("scope"), rs.getString("item_type") + ":" + rs.getString("item_id"),
+                        number(rs, "score_median"), number(rs, "score_p90")), year, peerScope, peerId)
+                .forEach(b -> {
+                    if (b.scope().equals(peerScope)) {
+                        peerMedians.put(b.key(), b.median());
+                    } else {
+                        cityP90s.put(b.key(), b.p90());
+                    }
+                });
+        record ScoreRow(String type, String id, Double score) {
+        }
+        return marts.cachedQuery("""
+                SELECT item_type, item_id, score FROM {scores}
+                WHERE town_code = ? AND year = ? AND item_type IN ('dimension', 'indicator')""",
+                rs -> new ScoreRow(rs.getString("item_type"), rs.getString("item_id"), number(rs, "score")),
+                townCode, year).stream().collect(Collectors.toMap(r -> r.type() + ":" + r.id(),
+                        r -> new ItemScore(r.id(), name(catalog, r.type(), r.id()), r.score(),
+                                peerMedians.get(r.type() + ":" + r.id()), cityP90s.get(r.type() + ":" + r.id()))));
     }
 
     /**
@@ -137,11 +161,29 @@ public class ProfileService {
                              Integer designatedIn) {
     }
 
+    /** The town's row of {@link #headerRows}; empty if it has no composite score in the year. */
+    private Optional<HeaderRow> headerRow(String townCode, int year) {
+        return headerRows(year).stream().filter(r -> r.townCode().equals(townCode)).findFirst();
+    }
+
+    /** The header of the town in the year, from {@link #headerRows}. */
+    private Optional<ProfileHeader> header(Town town, int year, Catalog catalog) {
+        return headerRow(town.code(), year).map(r -> {
+            boolean byCluster = r.cluster() != null;
+            return new ProfileHeader(town.code(), town.name(), town.countyCode(), town.countyName(), town.type(),
+                    r.peerType(), r.cluster(), bandName(catalog, r.band()), r.score(), r.rankCity(),
+                    r.townsCity(), r.rankCounty(), r.townsCounty(),
+                    byCluster ? (r.rankCluster() == null ? 0 : r.rankCluster()) : r.rankType(),
+                    byCluster ? r.townsCluster() : r.townsType(), r.rankChange(), r.scoreChange(), r.rankP5(),
+                    r.rankP95(), r.designatedIn());
+        });
+    }
+
     /**
      * The header rows of every scored town in the year, computed once per snapshot and year (the group sizes are
      * windows over all towns anyway, so one town costs the same as all; at province scale 1,800 towns).
      */
-    private Optional<ProfileHeader> header(Town town, int year, Catalog catalog) {
+    private List<HeaderRow> headerRows(int year) {
         return marts.cachedQuery("""
                 WITH c AS (
                   SELECT town_code, peer_type, cluster, band, score, rank_city, rank_county, rank_type, rank_cluster,
@@ -160,16 +202,7 @@ public class ProfileService {
                 rs.getInt("rank_city"), rs.getInt("towns_city"), rs.getInt("rank_county"), rs.getInt("towns_county"),
                 rs.getInt("rank_type"), rs.getInt("towns_type"), integer(rs, "rank_cluster"), rs.getInt("towns_cluster"),
                 integer(rs, "rank_change_city"), number(rs, "score_change"), number(rs, "rank_p5"),
-                number(rs, "rank_p95"), integer(rs, "designated_in")), year, year, year).stream()
-                .filter(r -> r.townCode().equals(town.code())).findFirst().map(r -> {
-                    boolean byCluster = r.cluster() != null;
-                    return new ProfileHeader(town.code(), town.name(), town.countyCode(), town.countyName(), town.type(),
-                            r.peerType(), r.cluster(), bandName(catalog, r.band()), r.score(), r.rankCity(),
-                            r.townsCity(), r.rankCounty(), r.townsCounty(),
-                            byCluster ? (r.rankCluster() == null ? 0 : r.rankCluster()) : r.rankType(),
-                            byCluster ? r.townsCluster() : r.townsType(), r.rankChange(), r.scoreChange(), r.rankP5(),
-                            r.rankP95(), r.designatedIn());
-                });
+                number(rs, "rank_p95"), integer(rs, "designated_in")), year, year, year);
     }
 
     private List<IndicatorLine> indicators(String townCode, int year, List<Integer> trendYears,
@@ -197,13 +230,16 @@ public class ProfileService {
         return lines;
     }
 
+    /** The town's city rank and its interval in every scored year up to {@code year}, oldest first, from {@link #headerRows}. */
     private List<RankPoint> rankHistory(String townCode, int year) {
-        return marts.cachedQuery("""
-                SELECT s.year, s.rank_city, r.rank_p5, r.rank_p95
-                FROM {scores} s LEFT JOIN {rank_intervals} r ON r.town_code = s.town_code AND r.year = s.year
-                WHERE s.town_code = ? AND s.item_type = 'composite' AND s.score IS NOT NULL AND s.year <= ?
-                ORDER BY s.year""", rs -> new RankPoint(rs.getInt("year"), rs.getInt("rank_city"),
-                number(rs, "rank_p5"), number(rs, "rank_p95")), townCode, year);
+        List<RankPoint> history = new ArrayList<>();
+        for (int y : marts.scoredYears()) {
+            if (y <= year) {
+                headerRow(townCode, y).ifPresent(r -> history.add(new RankPoint(y, r.rankCity(), r.rankP5(), r.rankP95())));
+            }
+        }
+        history.sort(Comparator.comparingInt(RankPoint::year));
+        return history;
     }
 
     private List<RankDriver> drivers(String townCode, int year, Catalog catalog) {
@@ -220,23 +256,29 @@ public class ProfileService {
     /**
      * Similar towns are computed for the newest year only; scores shown are of the profile's year. The rows are
      * cached per snapshot for every caller; a county user's mask (no score, no link outside their county) is applied
-     * afterwards, per call.
+     * afterwards, per call. The newest year and the scores come from queries cached per snapshot (and year), so the
+     * query per town reads only the town's own rows instead of joining the whole score table.
      */
     private List<SimilarTown> similar(String townCode, int year) {
+        Optional<Integer> newest = marts.cachedQuery("SELECT MAX(year) AS year FROM {similar_towns}",
+                rs -> Optional.ofNullable(integer(rs, "year"))).get(0);
+        if (newest.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Double> composites = new HashMap<>();
+        headerRows(year).forEach(r -> composites.put(r.townCode(), r.score()));
         String ownCounty = scope.lockedCounty().orElse(null);
-        record SimilarRow(String code, int rank, Double score) {
+        record SimilarRow(String code, int rank) {
         }
         return marts.cachedQuery("""
-                SELECT s.similar_town_code, s.similarity_rank, c.score
-                FROM {similar_towns} s
-                LEFT JOIN {scores} c ON c.town_code = s.similar_town_code AND c.year = ? AND c.item_type = 'composite'
-                WHERE s.town_code = ? AND s.year = (SELECT MAX(year) FROM {similar_towns})
-                ORDER BY s.similarity_rank""", rs -> new SimilarRow(rs.getString("similar_town_code"),
-                rs.getInt("similarity_rank"), number(rs, "score")), year, townCode).stream().map(r -> {
+                SELECT similar_town_code, similarity_rank FROM {similar_towns}
+                WHERE town_code = ? AND year = ? ORDER BY similarity_rank""",
+                rs -> new SimilarRow(rs.getString("similar_town_code"), rs.getInt("similarity_rank")),
+                townCode, newest.get()).stream().map(r -> {
                     Town other = towns.byCode(r.code());
                     boolean mayOpen = ownCounty == null || Objects.equals(ownCounty, other.countyCode());
                     return new SimilarTown(other.code(), other.name(), other.countyName(), r.rank(),
-                            mayOpen ? r.score() : null, mayOpen);
+                            mayOpen ? composites.get(r.code()) : null, mayOpen);
                 }).toList();
     }
 

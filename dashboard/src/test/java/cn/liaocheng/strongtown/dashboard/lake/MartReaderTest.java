@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,20 @@ class MartReaderTest extends DashboardTestContext {
     MartReader marts;
     @Autowired
     StrongTownProperties properties;
+
+    /** The profile reads one town at a time: stored in town order, a town's rows are one range DuckDB can skip to. */
+    @Test
+    void townKeyedMartsAreHeldInTownAndYearOrder() {
+        awaitLake();
+        record Key(String town, int year) {
+        }
+        for (String mart : List.of("scores", "indicator_values", "rank_intervals", "similar_towns")) {
+            List<Key> stored = marts.query("SELECT town_code, year FROM {" + mart + "}",
+                    rs -> new Key(rs.getString(1), rs.getInt(2)));
+            assertThat(stored).as(mart).hasSizeGreaterThan(136)
+                    .isSortedAccordingTo(Comparator.comparing(Key::town).thenComparing(Key::year));
+        }
+    }
 
     @Test
     void theNextQueryReadsANewlyPublishedSnapshot() throws Exception {

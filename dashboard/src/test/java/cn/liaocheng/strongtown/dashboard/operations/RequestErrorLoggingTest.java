@@ -2,9 +2,15 @@ package cn.liaocheng.strongtown.dashboard.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.Map;
 
+import org.apache.catalina.connector.ClientAbortException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -12,9 +18,34 @@ import org.springframework.web.context.request.ServletWebRequest;
 
 import jakarta.servlet.RequestDispatcher;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.ErrorEvent;
+
+@ExtendWith(OutputCaptureExtension.class)
 class RequestErrorLoggingTest {
 
     private final RequestErrorLogging logging = new RequestErrorLogging();
+
+    @AfterEach
+    void forgetTheUi() {
+        UI.setCurrent(null);
+    }
+
+    @Test
+    void aBrowserThatHungUpBeforeTheAnswerIsNoErrorOfOurs(CapturedOutput output) {
+        logging.handleVaadin(new ErrorEvent(new ClientAbortException(new IOException("Broken pipe"))));
+        // Spring's helper may say so in one DEBUG line (the tests log at DEBUG); no ERROR, no id, no stack trace
+        assertThat(output.getAll()).doesNotContain("ERROR").doesNotContain("request error id=")
+                .doesNotContain("\tat org.apache.catalina");
+    }
+
+    @Test
+    void aRealErrorIsLoggedOnceWithItsIdEvenWhenThePageIsAlreadyGone(CapturedOutput output) {
+        UI.setCurrent(new UI()); // no session: UI.access throws UIDetachedException, as for a closed page
+        logging.handleVaadin(new ErrorEvent(new IllegalStateException("internal detail")));
+        assertThat(output.getAll()).containsOnlyOnce("request error id=").contains("internal detail")
+                .doesNotContain("UIDetachedException");
+    }
 
     private static ServletWebRequest failedRequest() {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");

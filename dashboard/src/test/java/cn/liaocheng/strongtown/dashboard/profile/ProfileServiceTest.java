@@ -155,7 +155,8 @@ class ProfileServiceTest extends SignedInAnalystTest {
         for (SimilarTown s : profile.similar()) {
             assertThat(s.townCode()).isNotEqualTo(TOWN);
             assertThat(s.mayOpen()).isTrue();
-            assertThat(s.composite()).isNotNull();
+            assertThat(s.composite()).isEqualTo(marts.query("SELECT score FROM {scores} WHERE town_code = ? AND year = ?"
+                    + " AND item_type = 'composite'", rs -> rs.getDouble(1), s.townCode(), profile.year()).get(0));
             assertThat(marts.query("SELECT cluster FROM {peer_groups} WHERE town_code = ? AND year = ?",
                     rs -> rs.getInt(1), s.townCode(), newest)).isEqualTo(clusters);
         }
