@@ -13,7 +13,7 @@
 -- Indicators and aggregates never share a LAG partition (item_type is in it), so they run as two branches. The
 -- indicator branch (84 % of the rows) ranks and lags narrow rows (town, year, indicator, value, score) and joins
 -- the town's county, type and cluster (small tables) only at the end: its two sorts no longer move the 25-column
--- rows (issue 15, stages5: national 76 s → see docs/benchmarks.md "Fifth round"; rows identical). Towns outside
+-- rows (issue 15, docs/benchmarks.md "Fifth round (issue 15, `stages5`)"; rows identical). Towns outside
 -- `towns` are dropped before ranking, as the inner join did.
 -- Every year is read with the catalog version in force for it (catalog_years, catalog_bands: one row per
 -- version with its first and last year). Ranks compare the published score: the score at that version's
