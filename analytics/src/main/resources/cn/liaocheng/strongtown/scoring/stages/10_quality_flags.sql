@@ -9,20 +9,12 @@
 --   missing        a scored indicator without any value for a town and year (derived ones excepted when
 --                  their operands are missing: those show as missing operands).
 -- Inputs: indicator_values, base_values, registry_measures, catalog_items, catalog_settings, towns.
--- Each value's previous year comes from LAG over the town's item in year order, kept only when that row is the
--- year before (base values have one row per town, year and item): one sort instead of a self-join (issue 15,
--- stages5; rows identical).
-WITH consecutive AS (
-  SELECT town_code, year, item_id, value,
-         (LAG(year, 1) OVER w) AS previous_year, (LAG(value, 1) OVER w) AS previous
-  FROM base_values
-  WINDOW w AS (PARTITION BY town_code, item_id ORDER BY year)
-),
-observed AS (
-  SELECT town_code, year, item_id AS indicator_id, value, previous,
-         CASE WHEN value > 0 AND previous > 0 THEN LN(value / previous) ELSE value - previous END AS change
-  FROM consecutive
-  WHERE previous_year = year - 1
+WITH observed AS (
+  SELECT v.town_code, v.year, v.item_id AS indicator_id, v.value,
+         p.value AS previous,
+         CASE WHEN v.value > 0 AND p.value > 0 THEN LN(v.value / p.value) ELSE v.value - p.value END AS change
+  FROM base_values v
+  JOIN base_values p ON p.town_code = v.town_code AND p.item_id = v.item_id AND p.year = v.year - 1
 ),
 peer_centre AS (
   SELECT year, indicator_id, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY change) AS med
