@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -47,6 +53,30 @@ class DuckDbScorerTest {
         scorer.close();
         assertThatThrownBy(() -> scorer.score(pipeline(), lake, true, 0, ProgressListener.NONE))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    /** Two re-scorings asked for at once take turns on the one instance: neither drops the other's stage tables. */
+    @Test
+    void scoringsAskedForAtOnceTakeTurns(@TempDir Path root) throws Exception {
+        Lake lake = new Lake(root);
+        Catalog catalog = CatalogRepository.load(DataDir.locate().resolve("catalog")).newest();
+        new DemoDataGenerator(StageHarness.TOWNS, catalog).generate(lake, new DemoSpec(5, 0.05, 2023, 2025), ProgressListener.NONE);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<String> scoring = () -> {
+                start.await();
+                return scorer.score(pipeline(), lake, true, 1, ProgressListener.NONE);
+            };
+            Future<String> a = two.submit(scoring);
+            Future<String> b = two.submit(scoring);
+            start.countDown();
+            assertThat(a.get(5, TimeUnit.MINUTES)).isNotEqualTo(b.get(5, TimeUnit.MINUTES));
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(opened).hasValue(1);
+        scorer.close();
     }
 
     @Test
