@@ -36,8 +36,8 @@ class ScoreCommandTest {
 
     @Test
     void scoresOnALocalSparkSessionWhenSparkIsOnTheClassPath() {
-        // a master other than the default local[2], so the output shows --master was honoured; every core, as the
-        // rank intervals run one task per year (docs/benchmarks.md, "Test command duration", round 4)
+        // a master other than the default local[2], so the output shows --master was honoured; all cores rather than
+        // one (docs/benchmarks.md, "Test command duration", round 4)
         CliRun run = CliRun.onData(lake, root.resolve("state"), "score-spark", "--master", "local[*]");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         String snapshot = SnapshotPointer.current(new Lake(lake)).orElseThrow();
