@@ -119,10 +119,10 @@ public final class RankIntervals {
         int[][] ranks = new MonteCarlo(scores, model, plan).draw();
         List<Object[]> rows = new ArrayList<>();
         double[][] bounds = new double[official.size()][];
-        // each town's ranks sorted in place (nothing reads them after) and on all cores: a sort per town
+        // each town's ranks sorted in place (nothing reads them after) and on all cores
         IntStream.range(0, official.size()).parallel().forEach(o -> {
             int[] sorted = ranks[scores.townIndex(official.get(o).town())];
-            Arrays.sort(sorted);
+            sortRanks(sorted);
             bounds[o] = new double[] {rounded(quantile(sorted, 0.5)), rounded(quantile(sorted, 0.05)),
                     rounded(quantile(sorted, 0.95))};
         });
@@ -132,6 +132,42 @@ public final class RankIntervals {
             rows.add(new Object[] {r.town(), r.year(), r.rank(), bounds[o][0], bounds[o][1], bounds[o][2], overlapsNext, draws});
         }
         return rows;
+    }
+
+    /** Up to this many distinct ranks between a town's best and worst draw, its ranks are sorted by counting. */
+    private static final int COUNTING_RANGE = 4096;
+    /** A counting sort's tally, one per thread: {@link #sortRanks} on many towns in turn. */
+    private static final ThreadLocal<int[]> TALLY = ThreadLocal.withInitial(() -> new int[COUNTING_RANGE]);
+
+    /**
+     * Sorts a town's ranks of every draw. A town's ranks mostly span a few dozen or hundred places, so counting
+     * them (one pass, then writing each rank as often as it occurred) beats a comparison sort — the quantiles'
+     * sort was a third of the intervals' Java time; a town whose ranks span more is sorted as before. The order
+     * statistics, and so the quantiles, are the same either way.
+     */
+    static void sortRanks(int[] ranks) {
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int r : ranks) {
+            min = Math.min(min, r);
+            max = Math.max(max, r);
+        }
+        if (ranks.length == 0 || (long) max - min >= COUNTING_RANGE) {
+            Arrays.sort(ranks);
+            return;
+        }
+        int range = max - min + 1;
+        int[] tally = TALLY.get();
+        Arrays.fill(tally, 0, range, 0);
+        for (int r : ranks) {
+            tally[r - min]++;
+        }
+        int at = 0;
+        for (int v = 0; v < range; v++) {
+            for (int c = tally[v]; c > 0; c--) {
+                ranks[at++] = min + v;
+            }
+        }
     }
 
     /**
