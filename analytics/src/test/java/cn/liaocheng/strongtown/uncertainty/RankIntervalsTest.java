@@ -45,7 +45,7 @@ class RankIntervalsTest {
     @Test
     void ranksSortAlikeByCountingAndByComparing() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(9);
-        for (int spread : new int[] {1, 40, 4095, 4096, 40_000}) {
+        for (int spread : new int[] {1, 40, 4095, 4096, 40_000, 65_536, 70_000}) {
             int[] ranks = random.ints(1000, 100, 100 + spread).toArray();
             int[] expected = ranks.clone();
             java.util.Arrays.sort(expected);
