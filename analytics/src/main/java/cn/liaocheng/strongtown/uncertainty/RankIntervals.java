@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
 import cn.liaocheng.strongtown.engine.InputTable;
@@ -118,19 +119,86 @@ public final class RankIntervals {
         int[][] ranks = new MonteCarlo(scores, model, plan).draw();
         List<Object[]> rows = new ArrayList<>();
         double[][] bounds = new double[official.size()][];
-        for (int o = 0; o < official.size(); o++) {
-            int t = scores.townIndex(official.get(o).town());
-            int[] sorted = ranks[t].clone();
-            Arrays.sort(sorted);
+        // each town's ranks sorted in place (nothing reads them after) and on all cores
+        IntStream.range(0, official.size()).parallel().forEach(o -> {
+            int[] sorted = ranks[scores.townIndex(official.get(o).town())];
+            sortRanks(sorted);
             bounds[o] = new double[] {rounded(quantile(sorted, 0.5)), rounded(quantile(sorted, 0.05)),
                     rounded(quantile(sorted, 0.95))};
-        }
+        });
         for (int o = 0; o < official.size(); o++) {
             boolean overlapsNext = o + 1 < official.size() && bounds[o][2] >= bounds[o + 1][1] && bounds[o + 1][2] >= bounds[o][1];
             Official r = official.get(o);
             rows.add(new Object[] {r.town(), r.year(), r.rank(), bounds[o][0], bounds[o][1], bounds[o][2], overlapsNext, draws});
         }
         return rows;
+    }
+
+    /** Up to this many distinct ranks between a town's best and worst draw, its ranks are sorted by counting. */
+    private static final int COUNTING_RANGE = 4096;
+    /** A counting sort's tally, one per thread: {@link #sortRanks} on many towns in turn. */
+    private static final ThreadLocal<int[]> TALLY = ThreadLocal.withInitial(() -> new int[COUNTING_RANGE]);
+
+    /**
+     * Sorts a town's ranks of every draw. A town's ranks mostly span a few dozen or hundred places, so counting
+     * them (one pass, then writing each rank as often as it occurred) beats a comparison sort — the quantiles'
+     * sort was a third of the intervals' Java time; a town whose ranks span thousands of places (in the middle of
+     * 38,000) is sorted by a two-pass radix sort, and only a wider span by a comparison sort. The order
+     * statistics, and so the quantiles, are the same either way.
+     */
+    static void sortRanks(int[] ranks) {
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int r : ranks) {
+            min = Math.min(min, r);
+            max = Math.max(max, r);
+        }
+        if (ranks.length == 0 || (long) max - min >= RADIX_RANGE) {
+            Arrays.sort(ranks);
+            return;
+        }
+        if (max - min >= COUNTING_RANGE) {
+            // a town whose draws span thousands of places (the nation's middle): two byte-wise counting passes
+            int[] other = SPARE.get().length >= ranks.length ? SPARE.get() : new int[ranks.length];
+            SPARE.set(other);
+            byByte(ranks, other, ranks.length, min, 0);
+            byByte(other, ranks, ranks.length, min, 8);
+            return;
+        }
+        int range = max - min + 1;
+        int[] tally = TALLY.get();
+        Arrays.fill(tally, 0, range, 0);
+        for (int r : ranks) {
+            tally[r - min]++;
+        }
+        int at = 0;
+        for (int v = 0; v < range; v++) {
+            for (int c = tally[v]; c > 0; c--) {
+                ranks[at++] = min + v;
+            }
+        }
+    }
+
+    /** Ranks spanning up to this many places are sorted by two byte-wise counting passes (a radix sort). */
+    private static final int RADIX_RANGE = 1 << 16;
+    /** The radix sort's second array, one per thread. */
+    private static final ThreadLocal<int[]> SPARE = ThreadLocal.withInitial(() -> new int[0]);
+
+    /**
+     * One stable counting pass of a radix sort: the first {@code n} of {@code from} into {@code to} by the byte at
+     * {@code shift} of rank − min.
+     */
+    private static void byByte(int[] from, int[] to, int n, int min, int shift) {
+        int[] start = new int[257];
+        for (int i = 0; i < n; i++) {
+            start[(((from[i] - min) >>> shift) & 0xFF) + 1]++;
+        }
+        for (int b = 0; b < 256; b++) {
+            start[b + 1] += start[b];
+        }
+        for (int i = 0; i < n; i++) {
+            to[start[((from[i] - min) >>> shift) & 0xFF]++] = from[i];
+        }
     }
 
     /**

@@ -20,6 +20,8 @@ final class YearScores {
     private final Map<String, Integer> townIndex = new HashMap<>();
     /** [variant][town][indicator] */
     double[][][] scores;
+    /** [variant][town × indicators + indicator]: the same scores in one block per variant, read in order by the draws. */
+    double[][] flat;
     /** Rows per town while loading: [variant][indicator] each. */
     private List<double[][]> loading = new ArrayList<>();
 
@@ -63,9 +65,13 @@ final class YearScores {
 
     private void seal() {
         scores = new double[VARIANTS][towns.size()][];
-        for (int t = 0; t < towns.size(); t++) {
-            for (int v = 0; v < VARIANTS; v++) {
+        flat = new double[VARIANTS][];
+        for (int v = 0; v < VARIANTS; v++) {
+            int indicators = towns.isEmpty() ? 0 : loading.get(0)[v].length;
+            flat[v] = new double[towns.size() * indicators];
+            for (int t = 0; t < towns.size(); t++) {
                 scores[v][t] = loading.get(t)[v];
+                System.arraycopy(scores[v][t], 0, flat[v], t * indicators, indicators);
             }
         }
         loading = null;

@@ -43,6 +43,18 @@ class RankIntervalsTest {
     }
 
     @Test
+    void ranksSortAlikeByCountingAndByComparing() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        for (int spread : new int[] {1, 40, 4095, 4096, 40_000, 65_536, 70_000}) {
+            int[] ranks = random.ints(1000, 100, 100 + spread).toArray();
+            int[] expected = ranks.clone();
+            java.util.Arrays.sort(expected);
+            RankIntervals.sortRanks(ranks);
+            assertThat(ranks).as("ranks spread over %d places", spread).containsExactly(expected);
+        }
+    }
+
+    @Test
     void aClearLeaderIsSureAndTwinsOverlap() {
         Catalog catalog = CatalogLoader.parse(new ByteArrayInputStream(CATALOG.getBytes(StandardCharsets.UTF_8)), "mc.yaml");
         try (DuckDbEngine engine = new DuckDbEngine()) {
