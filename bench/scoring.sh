@@ -8,7 +8,9 @@
 # intervals by SQL stages 13-14 instead of the Java Monte Carlo, to compare the two on DuckDB),
 # ENGINE (kept, the default: one DuckDB instance for all rounds, as the dashboard keeps one for its re-scorings —
 # round 1 is a first scoring on a new instance, later rounds re-scorings; new: a new instance per round, as the
-# command line scores).
+# command line scores), REGISTRY (ingest, the default: stage 01 reads the registry measures written when the
+# registry entered the lake — a cached lake without them is linked into <lake>-ingested and they are written there
+# once; raw: stage 01 aggregates the raw registry, as on a lake written before them).
 # The heap stays well below the 8 GB peak-RSS target: DuckDB's memory lives outside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,5 +24,6 @@ opts=("-Xmx${HEAP:-3g}")
 [[ -n "${ROUNDS:-}" ]] && opts+=("-Dbench.rounds=$ROUNDS")
 [[ -n "${INTERVALS_SQL:-}" ]] && opts+=("-Dbench.intervals-in-sql=$INTERVALS_SQL")
 [[ -n "${ENGINE:-}" ]] && opts+=("-Dbench.engine=$ENGINE")
+[[ -n "${REGISTRY:-}" ]] && opts+=("-Dbench.registry=$REGISTRY")
 java "${opts[@]}" -cp "analytics/target/test-classes:analytics/target/classes:$(cat target/bench-scoring.cp)" \
   cn.liaocheng.strongtown.bench.scoring.ScoringBench "$@"

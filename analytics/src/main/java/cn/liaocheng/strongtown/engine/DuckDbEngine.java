@@ -139,6 +139,18 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     @Override
+    public boolean readsIngestAggregates() {
+        return true;
+    }
+
+    @Override
+    public boolean hasTable(String table) {
+        String name = DuckDb.literal(table);
+        return !query("SELECT 1 FROM duckdb_views() WHERE view_name = " + name
+                + " UNION ALL SELECT 1 FROM duckdb_tables() WHERE table_name = " + name).isEmpty();
+    }
+
+    @Override
     public boolean hasParquet(String location) {
         try (Stream<Path> files = Files.walk(Path.of(location))) {
             return files.anyMatch(f -> f.toString().endsWith(".parquet"));

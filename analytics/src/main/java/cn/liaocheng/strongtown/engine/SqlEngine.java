@@ -19,6 +19,26 @@ public interface SqlEngine extends AutoCloseable {
     /** Registers a Parquet folder, Hive-partitioned (e.g. {@code raw/enterprises}) or not, as a table. */
     void registerParquet(String table, String location);
 
+    /**
+     * Whether the scoring reads what ingest computed and kept in a local lake (the registry measures per town and
+     * year, {@code lake/RegistryAggregate}) instead of computing it from the raw rows. DuckDB does; Spark reads
+     * lakes on any Hadoop file system, where the aggregate's fingerprint (file sizes and times) is not checked,
+     * and aggregates the raw registry on its executors.
+     */
+    default boolean readsIngestAggregates() {
+        return false;
+    }
+
+    /** Whether a table or view of this name is registered. */
+    default boolean hasTable(String table) {
+        try {
+            query("SELECT * FROM " + table + " LIMIT 0");
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     /** Whether a folder holds Parquet files. */
     boolean hasParquet(String location);
 

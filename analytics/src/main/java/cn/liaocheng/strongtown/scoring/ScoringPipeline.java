@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ import cn.liaocheng.strongtown.catalog.CatalogLoader;
 import cn.liaocheng.strongtown.engine.InputTable;
 import cn.liaocheng.strongtown.engine.InputTable.Column;
 import cn.liaocheng.strongtown.engine.SqlEngine;
+import cn.liaocheng.strongtown.lake.Lake;
+import cn.liaocheng.strongtown.lake.RegistryAggregate;
 import cn.liaocheng.strongtown.lake.SnapshotPointer;
 import cn.liaocheng.strongtown.peer.PeerGroups;
 import cn.liaocheng.strongtown.task.ProgressListener;
@@ -32,6 +35,8 @@ import cn.liaocheng.strongtown.uncertainty.SqlIntervals;
  */
 public final class ScoringPipeline {
 
+    /** The registry measures as computed when the registry entered the lake, if current (see {@link #registerLake}). */
+    static final String INGESTED_REGISTRY_MEASURES = "registry_measures_ingested";
     /** Stages before the peer groups are computed. */
     static final List<String> INPUT_STAGES = List.of("01_registry_measures", "02_base_values", "03_indicator_values");
     /** Stages from transformed values to indicator scores. */
@@ -159,9 +164,18 @@ public final class ScoringPipeline {
         }
     }
 
-    /** Registers the lake's raw tables: enterprises, declarations and (if any) designations. */
+    /**
+     * Registers the lake's raw tables: enterprises, declarations and (if any) designations; and, on an engine that
+     * {@linkplain SqlEngine#readsIngestAggregates reads them}, the registry measures computed when the registry
+     * entered the lake if they match the registry as it is ({@link RegistryAggregate#current}), which stage 01
+     * then reads instead of aggregating the enterprise rows.
+     */
     public static void registerLake(SqlEngine engine, String lakeRoot) {
         engine.registerParquet("enterprises", lakeRoot + "/raw/enterprises");
+        if (engine.readsIngestAggregates()) {
+            RegistryAggregate.current(new Lake(Path.of(lakeRoot)))
+                    .ifPresent(folder -> engine.registerParquet(INGESTED_REGISTRY_MEASURES, folder.toString()));
+        }
         engine.registerParquet("declarations", lakeRoot + "/raw/declarations");
         String designations = lakeRoot + "/raw/designations";
         if (engine.hasParquet(designations)) {
@@ -182,7 +196,7 @@ public final class ScoringPipeline {
         int[] done = {0};
         Consumer<String> tick = step -> progress.progress((double) ++done[0] / (steps + 1), step);
         CatalogVersions.score(engine, versions, units, version -> {
-            INPUT_STAGES.forEach(stage -> runStage(engine, stage, tick));
+            INPUT_STAGES.forEach(stage -> runInputStage(engine, stage, tick));
             SCORE_STAGES.forEach(stage -> runStage(engine, stage, tick));
             DROP_AFTER_SCORES.forEach(engine::drop);
             aggregate(engine, CatalogTree.of(version), tick);
@@ -255,6 +269,17 @@ public final class ScoringPipeline {
         for (int i = 0; i < scored.size(); i++) {
             engine.drop("rank_intervals__v" + i);
         }
+    }
+
+    /** Stage 01 reads the registry measures written at ingest where they were registered ({@link #registerLake}). */
+    private static void runInputStage(SqlEngine engine, String stage, Consumer<String> tick) {
+        if (stage.equals(INPUT_STAGES.get(0)) && engine.readsIngestAggregates()
+                && engine.hasTable(INGESTED_REGISTRY_MEASURES)) {
+            engine.materialise("registry_measures", "SELECT town_code, year, measure, value FROM " + INGESTED_REGISTRY_MEASURES);
+            tick.accept(stage);
+            return;
+        }
+        runStage(engine, stage, tick);
     }
 
     private static void runStage(SqlEngine engine, String stage, Consumer<String> tick) {

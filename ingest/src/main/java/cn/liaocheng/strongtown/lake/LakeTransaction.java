@@ -59,6 +59,15 @@ public final class LakeTransaction implements AutoCloseable {
         moves.add(new String[] {checkedRelative(source), checkedRelative(destination)});
     }
 
+    /**
+     * Removes an existing lake file at commit: it moves into this transaction's staging folder, which the
+     * commit (or, after a crash, {@link #recover}) deletes. Before the commit nothing changes.
+     */
+    public void discard(String source) {
+        retire(source, lake.root().relativize(staging).toString() + "/discarded/" + moves.size() + "-"
+                + Path.of(source).getFileName());
+    }
+
     private String checkedRelative(String path) {
         Path resolved = lake.root().resolve(path).normalize();
         if (!resolved.startsWith(lake.root().normalize()) || Path.of(path).isAbsolute()) {

@@ -19,6 +19,7 @@ import cn.liaocheng.strongtown.catalog.CatalogRepository;
 import cn.liaocheng.strongtown.lake.DataDir;
 import cn.liaocheng.strongtown.lake.DuckDb;
 import cn.liaocheng.strongtown.lake.Lake;
+import cn.liaocheng.strongtown.lake.RegistryAggregate;
 import cn.liaocheng.strongtown.task.ProgressListener;
 import cn.liaocheng.strongtown.town.TownRegistry;
 
@@ -57,7 +58,9 @@ class DemoDataGeneratorTest {
                 + DeclarationSimulator.DISAGREEMENTS);
         assertThat(summary.anomalies()).filteredOn(a -> a.contains("disagreement")).allMatch(a -> a.contains("private_loan_balance"));
         assertThat(DemoDataGenerator.isDemo(new Lake(root))).isTrue();
-        assertThat(Files.list(root).map(p -> p.getFileName().toString())).containsExactly("raw");
+        // the raw data and the registry measures computed from them (as an intake writes them); no staging left
+        assertThat(Files.list(root).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("raw", "curated");
+        assertThat(RegistryAggregate.current(new Lake(root))).isPresent();
     }
 
     @Test

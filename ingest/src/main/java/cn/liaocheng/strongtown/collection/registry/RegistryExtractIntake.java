@@ -46,6 +46,7 @@ import cn.liaocheng.strongtown.lake.DuckDb;
 import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.lake.LakeLock;
 import cn.liaocheng.strongtown.lake.LakeTransaction;
+import cn.liaocheng.strongtown.lake.RegistryAggregate;
 import cn.liaocheng.strongtown.task.ProgressListener;
 import cn.liaocheng.strongtown.town.Town;
 import cn.liaocheng.strongtown.town.TownRegistry;
@@ -55,7 +56,7 @@ import cn.liaocheng.strongtown.town.UnknownTownException;
  * Registry extracts in: one year of enterprise rows (CSV or Parquet, schema in the README), every
  * row checked, credit codes pseudonymised, then — only without any error — the year's partition of
  * {@code raw/enterprises} replaced in one {@link LakeTransaction}, the previous files kept under
- * {@code history/}. The source file itself is not stored: it holds the raw credit codes.
+ * {@code history/}, together with the registry measures per town and year ({@link RegistryAggregate}). The source file itself is not stored: it holds the raw credit codes.
  */
 public final class RegistryExtractIntake {
 
@@ -388,6 +389,11 @@ public final class RegistryExtractIntake {
                     }
                 }
                 retireYear(tx, year, version);
+                // the registry measures per town and year, published with the registry they come from
+                List<RegistryAggregate.RegistryFile> after = new ArrayList<>(RegistryAggregate.files(lake).stream()
+                        .filter(f -> !f.relative().startsWith("year=" + year + "/")).toList());
+                after.add(RegistryAggregate.staged(target, staged));
+                RegistryAggregate.stage(tx, lake, st.getConnection(), after);
                 audit.stage(tx, new AuditEvent(at.toString(), user, "extract", "enterprises", year, version, null,
                         report.fileName(), report.sha256(), rows, report.summary(), null));
                 tx.commit();

@@ -1,5 +1,9 @@
 -- Stage 01 · registry measures: enterprise-year rows -> one value per (town, year, measure).
 -- Input: enterprises (one row per enterprise per year in which it existed; DESIGN §8).
+-- Where it runs: when the registry enters the lake (lake/RegistryAggregate, DuckDB: the result is kept under
+-- curated/registry_measures/ beside the registry it came from), and in the scoring whenever no such result
+-- matches the registry (older lakes) or the engine reads the raw rows (Spark). Hence this file lives in the
+-- ingest module, on the same classpath path as the other stages: the rule is written once for both.
 -- "Alive" means registered by the end of the year and not deregistered within it.
 -- manufacturing_firms (GB/T 4754 section C) and service_firms (sections G–R) describe economic structure
 -- for the peer clusters. upgraded_above_scale counts private firms on the above-scale list this year that were not on it
