@@ -2,20 +2,14 @@ package cn.liaocheng.strongtown.uncertainty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import cn.liaocheng.strongtown.catalog.Catalog;
-import cn.liaocheng.strongtown.catalog.CatalogLoader;
 import cn.liaocheng.strongtown.engine.SqlEngine;
-import cn.liaocheng.strongtown.lake.DataDir;
 import cn.liaocheng.strongtown.scoring.Aggregator;
 import cn.liaocheng.strongtown.scoring.CompetitionRanks;
 
@@ -30,7 +24,7 @@ class MonteCarloTest {
     @ParameterizedTest
     @ValueSource(strings = {"arithmetic", "geometric"})
     void blocksOfDrawsOnAllCoresRankAsOneDrawAtATime(String aggregation) throws IOException {
-        Aggregator model = Aggregator.of(catalog(aggregation));
+        Aggregator model = Aggregator.of(TestCatalogs.real(aggregation));
         YearScores scores = scores(model, 301);
         IntervalDraws plan = IntervalDraws.of(model, 11, MonteCarlo.BLOCK * 3 + 5, 0.25);
 
@@ -112,16 +106,5 @@ class MonteCarloTest {
             }
         }
         return ranks;
-    }
-
-    /** The real catalog; geometric: both levels geometric and dimensions needing half their weight covered. */
-    private static Catalog catalog(String aggregation) throws IOException {
-        String text = Files.readString(DataDir.locate().resolve("catalog").resolve("strong-town-2016.1.yaml"));
-        if (aggregation.equals("geometric")) {
-            text = text.replace("composite: arithmetic", "composite: geometric")
-                    .replace("dimension: arithmetic", "dimension: geometric")
-                    .replace("min_coverage: {composite: 0.75}", "min_coverage: {composite: 0.75, dimension: 0.5}");
-        }
-        return CatalogLoader.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), aggregation);
     }
 }

@@ -2,10 +2,7 @@ package cn.liaocheng.strongtown.uncertainty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import cn.liaocheng.strongtown.catalog.Catalog;
-import cn.liaocheng.strongtown.catalog.CatalogLoader;
 import cn.liaocheng.strongtown.engine.DuckDbEngine;
-import cn.liaocheng.strongtown.lake.DataDir;
 import cn.liaocheng.strongtown.scoring.CatalogTree;
 
 /**
@@ -46,7 +41,7 @@ class SqlIntervalsTest {
     @ParameterizedTest
     @ValueSource(strings = {"arithmetic", "geometric"})
     void sqlIntervalsEqualJavaIntervals(String aggregation) throws IOException {
-        Catalog catalog = catalog(aggregation);
+        Catalog catalog = TestCatalogs.real(aggregation);
         CatalogTree tree = CatalogTree.of(catalog);
         String indicators = String.join(", ", catalog.indicators().stream().map(i -> "('" + i.id() + "')").toList());
         try (DuckDbEngine engine = new DuckDbEngine()) {
@@ -66,7 +61,7 @@ class SqlIntervalsTest {
     @ParameterizedTest
     @ValueSource(ints = {2025})
     void aYearRangeLimitsBothPathsAlike(int year) throws IOException {
-        Catalog catalog = catalog("arithmetic");
+        Catalog catalog = TestCatalogs.real("arithmetic");
         CatalogTree tree = CatalogTree.of(catalog);
         String indicators = String.join(", ", catalog.indicators().stream().map(i -> "('" + i.id() + "')").toList());
         try (DuckDbEngine engine = new DuckDbEngine()) {
@@ -78,17 +73,6 @@ class SqlIntervalsTest {
             assertThat(rows(engine.query("SELECT * FROM sql_intervals ORDER BY year, town_code")))
                     .usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(java);
         }
-    }
-
-    /** The real catalog; geometric: both levels geometric and dimensions needing half their weight covered. */
-    private static Catalog catalog(String aggregation) throws IOException {
-        String text = Files.readString(DataDir.locate().resolve("catalog").resolve("strong-town-2016.1.yaml"));
-        if (aggregation.equals("geometric")) {
-            text = text.replace("composite: arithmetic", "composite: geometric")
-                    .replace("dimension: arithmetic", "dimension: geometric")
-                    .replace("min_coverage: {composite: 0.75}", "min_coverage: {composite: 0.75, dimension: 0.5}");
-        }
-        return CatalogLoader.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), aggregation);
     }
 
     private static List<Object[]> rows(List<Map<String, Object>> result) {
