@@ -8,17 +8,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cn.liaocheng.strongtown.catalog.Catalog;
-import cn.liaocheng.strongtown.catalog.CatalogRepository;
-import cn.liaocheng.strongtown.demo.DemoDataGenerator;
-import cn.liaocheng.strongtown.demo.DemoSpec;
 import cn.liaocheng.strongtown.lake.DataDir;
 import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.lake.SnapshotPointer;
 import cn.liaocheng.strongtown.scoring.ScoringCli;
 import cn.liaocheng.strongtown.scoring.ScoringPipeline;
 import cn.liaocheng.strongtown.task.ProgressListener;
-import cn.liaocheng.strongtown.town.TownRegistry;
 
 /** The same stage SQL on DuckDB and on Spark (local mode) gives the same published marts ({@link SnapshotParityTests}). */
 class EngineParityTest implements SnapshotParityTests {
@@ -33,10 +28,7 @@ class EngineParityTest implements SnapshotParityTests {
 
     @BeforeAll
     static void scoreWithBothEngines() {
-        lake = new Lake(root.resolve("lake"));
-        Catalog catalog = CatalogRepository.load(DATA.resolve("catalog")).newest();
-        new DemoDataGenerator(TownRegistry.load(DATA.resolve("reference")), catalog)
-                .generate(lake, new DemoSpec(11, 0.03, 2019, 2025), ProgressListener.NONE);
+        lake = SnapshotParityTests.demoLake(root.resolve("lake"));
         duckSnapshot = ScoringCli.runDuckDb(DATA, lake, ProgressListener.NONE);
         sparkSnapshot = SparkScoringJob.run(LocalSpark.session(), lake.root().toUri().toString(), DATA, true);
     }

@@ -14,17 +14,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cn.liaocheng.strongtown.catalog.Catalog;
-import cn.liaocheng.strongtown.catalog.CatalogRepository;
-import cn.liaocheng.strongtown.demo.DemoDataGenerator;
-import cn.liaocheng.strongtown.demo.DemoSpec;
 import cn.liaocheng.strongtown.lake.DataDir;
 import cn.liaocheng.strongtown.lake.DuckDb;
 import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.lake.RegistryAggregate;
 import cn.liaocheng.strongtown.scoring.ScoringCli;
 import cn.liaocheng.strongtown.task.ProgressListener;
-import cn.liaocheng.strongtown.town.TownRegistry;
 
 /**
  * A scoring that reads the registry measures written when the registry entered the lake
@@ -45,10 +40,7 @@ class IngestedRegistryParityTest implements SnapshotParityTests {
 
     @BeforeAll
     static void scoreWithAndWithoutTheAggregate() throws IOException, SQLException {
-        lake = new Lake(root.resolve("lake"));
-        Catalog catalog = CatalogRepository.load(DATA.resolve("catalog")).newest();
-        new DemoDataGenerator(TownRegistry.load(DATA.resolve("reference")), catalog)
-                .generate(lake, new DemoSpec(11, 0.03, 2019, 2025), ProgressListener.NONE);
+        lake = SnapshotParityTests.demoLake(root.resolve("lake"));
         Path aggregate = RegistryAggregate.current(lake).orElseThrow().resolve("part-0.parquet");
         fromAggregate = ScoringCli.runDuckDb(DATA, lake, ProgressListener.NONE);
 

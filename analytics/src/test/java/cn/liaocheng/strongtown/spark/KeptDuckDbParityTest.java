@@ -16,17 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cn.liaocheng.strongtown.catalog.Catalog;
-import cn.liaocheng.strongtown.catalog.CatalogRepository;
-import cn.liaocheng.strongtown.demo.DemoDataGenerator;
-import cn.liaocheng.strongtown.demo.DemoSpec;
 import cn.liaocheng.strongtown.lake.DataDir;
 import cn.liaocheng.strongtown.lake.DuckDb;
 import cn.liaocheng.strongtown.lake.Lake;
 import cn.liaocheng.strongtown.scoring.DuckDbScorer;
 import cn.liaocheng.strongtown.scoring.ScoringCli;
 import cn.liaocheng.strongtown.task.ProgressListener;
-import cn.liaocheng.strongtown.town.TownRegistry;
 
 /**
  * A re-scoring on the DuckDB instance the dashboard keeps ({@link DuckDbScorer}) publishes what a new instance
@@ -49,10 +44,7 @@ class KeptDuckDbParityTest implements SnapshotParityTests {
 
     @BeforeAll
     static void scoreChangeAndRescore() throws IOException, SQLException {
-        lake = new Lake(root.resolve("lake"));
-        Catalog catalog = CatalogRepository.load(DATA.resolve("catalog")).newest();
-        new DemoDataGenerator(TownRegistry.load(DATA.resolve("reference")), catalog)
-                .generate(lake, new DemoSpec(11, 0.03, 2019, 2025), ProgressListener.NONE);
+        lake = SnapshotParityTests.demoLake(root.resolve("lake"));
         Path designations = lake.root().resolve("raw/designations");
         Path aside = root.resolve("designations-aside");
         Files.move(designations, aside);

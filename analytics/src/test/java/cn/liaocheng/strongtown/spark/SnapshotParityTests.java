@@ -1,8 +1,17 @@
 package cn.liaocheng.strongtown.spark;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
+import cn.liaocheng.strongtown.catalog.Catalog;
+import cn.liaocheng.strongtown.catalog.CatalogRepository;
+import cn.liaocheng.strongtown.demo.DemoDataGenerator;
+import cn.liaocheng.strongtown.demo.DemoSpec;
+import cn.liaocheng.strongtown.lake.DataDir;
 import cn.liaocheng.strongtown.lake.Lake;
+import cn.liaocheng.strongtown.task.ProgressListener;
+import cn.liaocheng.strongtown.town.TownRegistry;
 
 /**
  * The parity tests shared by every test class that scores one demo lake (2019–2025, 136 towns) on
@@ -15,6 +24,16 @@ interface SnapshotParityTests {
     }
 
     Snapshots snapshots();
+
+    /** The demo lake these tests score, generated in {@code folder}: seed 11, scale 0.03, 2019–2025. */
+    static Lake demoLake(Path folder) {
+        Path data = DataDir.locate();
+        Lake lake = new Lake(folder);
+        Catalog catalog = CatalogRepository.load(data.resolve("catalog")).newest();
+        new DemoDataGenerator(TownRegistry.load(data.resolve("reference")), catalog)
+                .generate(lake, new DemoSpec(11, 0.03, 2019, 2025), ProgressListener.NONE);
+        return lake;
+    }
 
     @Test
     default void scoresAndRanksAreIdentical() {
