@@ -142,8 +142,7 @@ public final class RankIntervals {
     /**
      * Sorts a town's ranks of every draw. A town's ranks mostly span a few dozen or hundred places, so counting
      * them (one pass, then writing each rank as often as it occurred) beats a comparison sort — the quantiles'
-     * sort was a third of the intervals' Java time; a town whose ranks span thousands of places (in the middle of
-     * 38,000) is sorted by a two-pass radix sort, and only a wider span by a comparison sort. The order
+     * sort was a third of the intervals' Java time; a town whose ranks span more is sorted as before. The order
      * statistics, and so the quantiles, are the same either way.
      */
     static void sortRanks(int[] ranks) {
@@ -153,16 +152,8 @@ public final class RankIntervals {
             min = Math.min(min, r);
             max = Math.max(max, r);
         }
-        if (ranks.length == 0 || (long) max - min >= RADIX_RANGE) {
+        if (ranks.length == 0 || (long) max - min >= COUNTING_RANGE) {
             Arrays.sort(ranks);
-            return;
-        }
-        if (max - min >= COUNTING_RANGE) {
-            // a town whose draws span thousands of places (the nation's middle): two byte-wise counting passes
-            int[] other = SPARE.get().length >= ranks.length ? SPARE.get() : new int[ranks.length];
-            SPARE.set(other);
-            byByte(ranks, other, ranks.length, min, 0);
-            byByte(other, ranks, ranks.length, min, 8);
             return;
         }
         int range = max - min + 1;
@@ -176,28 +167,6 @@ public final class RankIntervals {
             for (int c = tally[v]; c > 0; c--) {
                 ranks[at++] = min + v;
             }
-        }
-    }
-
-    /** Ranks spanning up to this many places are sorted by two byte-wise counting passes (a radix sort). */
-    private static final int RADIX_RANGE = 1 << 16;
-    /** The radix sort's second array, one per thread. */
-    private static final ThreadLocal<int[]> SPARE = ThreadLocal.withInitial(() -> new int[0]);
-
-    /**
-     * One stable counting pass of a radix sort: the first {@code n} of {@code from} into {@code to} by the byte at
-     * {@code shift} of rank − min.
-     */
-    private static void byByte(int[] from, int[] to, int n, int min, int shift) {
-        int[] start = new int[257];
-        for (int i = 0; i < n; i++) {
-            start[(((from[i] - min) >>> shift) & 0xFF) + 1]++;
-        }
-        for (int b = 0; b < 256; b++) {
-            start[b + 1] += start[b];
-        }
-        for (int i = 0; i < n; i++) {
-            to[start[((from[i] - min) >>> shift) & 0xFF]++] = from[i];
         }
     }
 
