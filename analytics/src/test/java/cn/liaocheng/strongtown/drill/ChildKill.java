@@ -3,13 +3,17 @@ package cn.liaocheng.strongtown.drill;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * One round of a kill drill, shared by every drill (analytics {@code IngestKillTest}, the command line's
@@ -41,10 +45,24 @@ public final class ChildKill {
     private ChildKill() {
     }
 
-    /** A child JVM running {@code main} on this JVM's class path, with the given JVM options and arguments. */
+    /** Names the temporary folder each child gets, which {@link #run} deletes once the child is dead. */
+    private static final String CHILD_TEMP = "-Djava.io.tmpdir=";
+    private static final String CHILD_TEMP_PREFIX = "strongtown-drill-child-";
+
+    /**
+     * A child JVM running {@code main} on this JVM's class path, with the given JVM options and arguments, and a
+     * temporary folder of its own: a JVM killed with SIGKILL deletes nothing, and every child that opens DuckDB
+     * unpacks its 69 MB native library into the temporary folder ({@code libduckdb_java*.so}) — left in the
+     * machine's {@code /tmp}, a few hundred drill runs filled 63 GB there.
+     */
     public static ProcessBuilder javaChild(List<String> jvmOptions, Class<?> main, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        try {
+            command.add(CHILD_TEMP + Files.createTempDirectory(CHILD_TEMP_PREFIX));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -73,9 +91,26 @@ public final class ChildKill {
                 throw new IllegalStateException("the drill child did not die");
             }
             reader.join(10_000);
+            deleteTemp(child);
         }
         synchronized (lines) {
             return new Killed(List.copyOf(lines), workMs);
+        }
+    }
+
+    /** Deletes the temporary folder {@link #javaChild} gave a child, with what the child left in it. */
+    static void deleteTemp(ProcessBuilder child) throws IOException {
+        for (String option : child.command()) {
+            if (option.startsWith(CHILD_TEMP) && option.contains(CHILD_TEMP_PREFIX)) {
+                Path folder = Path.of(option.substring(CHILD_TEMP.length()));
+                if (Files.exists(folder)) {
+                    try (Stream<Path> walk = Files.walk(folder)) {
+                        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.delete(p);
+                        }
+                    }
+                }
+            }
         }
     }
 
