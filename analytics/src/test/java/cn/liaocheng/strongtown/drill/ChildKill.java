@@ -99,7 +99,7 @@ public final class ChildKill {
     }
 
     /** Deletes the temporary folder {@link #javaChild} gave a child, with what the child left in it. */
-    static void deleteTemp(ProcessBuilder child) throws IOException {
+    public static void deleteTemp(ProcessBuilder child) throws IOException {
         for (String option : child.command()) {
             if (option.startsWith(CHILD_TEMP) && option.contains(CHILD_TEMP_PREFIX)) {
                 Path folder = Path.of(option.substring(CHILD_TEMP.length()));

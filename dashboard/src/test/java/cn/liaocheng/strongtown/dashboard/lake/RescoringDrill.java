@@ -151,9 +151,13 @@ public final class RescoringDrill extends PublicationDrillBase {
 
     /** After the last kill: a dashboard starts, serves, runs one whole submission → acceptance → publication, stops. */
     private boolean nextRun(int kills, String expected, Set<Integer> accepted, List<String> violations) throws Exception {
-        Process process = child(kills, "once").start();
+        ProcessBuilder child = child(kills, "once");
+        Process process = child.start();
         String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         boolean ended = process.waitFor(5, TimeUnit.MINUTES);
+        if (ended) {
+            ChildKill.deleteTemp(child);
+        }
         List<String> lines = out.lines().toList();
         ChildKill.Killed run = new ChildKill.Killed(lines, 0);
         int before = violations.size();
