@@ -6,7 +6,6 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What the page objects share: reading a {@code <vaadin-grid>} and waiting for an ECharts chart. */
 public final class BrowserPages {
@@ -44,7 +43,7 @@ public final class BrowserPages {
 
     /** Waits until ECharts has drawn the chart into a canvas; true then, a timeout otherwise. */
     public static boolean chartRendered(WebDriver driver, String chartId) {
-        new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(d ->
+        BrowserSupport.await(driver, Duration.ofSeconds(20)).until(d ->
                 !d.findElements(By.cssSelector("#" + chartId + "[data-rendered='true'] canvas")).isEmpty());
         return true;
     }

@@ -14,10 +14,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium through Selenium, never a downloaded browser. Without Chromium the
@@ -49,6 +51,17 @@ public final class BrowserSupport {
     }
 
     private BrowserSupport() {
+    }
+
+    /**
+     * A wait that looks every 100 ms (Selenium's default, 500 ms, adds up over a test's many waits) and looks again
+     * when an element it read was re-rendered meanwhile: Vaadin replaces grid rows, overlay items and lists while a
+     * test reads them, which under CI load surfaces as a stale element rather than as a wrong text.
+     */
+    public static WebDriverWait await(WebDriver driver, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     public static WebDriver headlessChromium(int width, int height) {

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 import cn.liaocheng.strongtown.audit.AuditTrail;
@@ -173,7 +172,7 @@ class RestoreDrillJarIT {
     private static Path download(WebDriver driver, String linkId, Path folder, String extension) throws IOException {
         Set<Path> before = files(folder);
         driver.findElement(By.id(linkId)).click();
-        new WebDriverWait(driver, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(200)).until(d -> {
+        BrowserSupport.await(driver, Duration.ofSeconds(60)).until(d -> {
             try {
                 return files(folder).stream().anyMatch(f -> !before.contains(f) && f.toString().endsWith(extension));
             } catch (IOException e) {

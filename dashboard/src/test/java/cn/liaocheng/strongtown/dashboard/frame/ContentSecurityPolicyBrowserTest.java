@@ -7,9 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.liaocheng.strongtown.dashboard.BrowserSupport;
@@ -43,24 +41,24 @@ class ContentSecurityPolicyBrowserTest extends BrowserTestBase {
         js().executeScript(LISTEN);
         for (MainLayout.NavEntry entry : MainLayout.NAVIGATION) {
             String label = translations.getTranslation(entry.key(), Translations.CHINESE);
-            new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> d.findElements(
+            BrowserSupport.await(driver, Duration.ofSeconds(30)).until(d -> d.findElements(
                     By.cssSelector("#main-nav vaadin-side-nav-item")).stream()
                     .filter(item -> item.getText().strip().equals(label)).findFirst().orElse(null)).click();
-            new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class)
+            BrowserSupport.await(driver, Duration.ofSeconds(30))
                     .until(d -> {
                         List<WebElement> headings = d.findElements(By.cssSelector("vaadin-app-layout h2"));
                         return !headings.isEmpty() && headings.get(0).isDisplayed();
                     });
             if (entry.equals(MainLayout.NAVIGATION.get(0))) {
                 // the overview's charts: our script file and the JavaScript the server sends both ran
-                new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> !d.findElements(
+                BrowserSupport.await(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(
                         By.cssSelector("echarts-chart[data-rendered='true'] canvas")).isEmpty());
             }
             assertThat(violations()).as(label).isEmpty();
         }
 
         js().executeScript("const i = new Image(); i.src = 'http://203.0.113.1/probe.png'; document.body.append(i);");
-        List<String> refused = new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(100))
+        List<String> refused = BrowserSupport.await(driver, Duration.ofSeconds(10))
                 .until(d -> violations().isEmpty() ? null : violations());
         assertThat(refused).singleElement().asString().startsWith("img-src").contains("203.0.113.1");
     }

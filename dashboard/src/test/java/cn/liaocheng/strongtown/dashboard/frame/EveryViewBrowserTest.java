@@ -9,9 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.liaocheng.strongtown.dashboard.BrowserSupport;
@@ -36,7 +34,7 @@ class EveryViewBrowserTest extends BrowserTestBase {
         for (MainLayout.NavEntry entry : MainLayout.NAVIGATION) {
             String label = translations.getTranslation(entry.key(), Translations.CHINESE);
             navItem(label).click();
-            String title = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class)
+            String title = BrowserSupport.await(driver, Duration.ofSeconds(30))
                     .until(d -> {
                         String t = d.getTitle();
                         List<WebElement> headings = d.findElements(By.cssSelector("vaadin-app-layout h2"));
@@ -52,7 +50,7 @@ class EveryViewBrowserTest extends BrowserTestBase {
     }
 
     private WebElement navItem(String label) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> d.findElements(
+        return BrowserSupport.await(driver, Duration.ofSeconds(30)).until(d -> d.findElements(
                 By.cssSelector("#main-nav vaadin-side-nav-item")).stream()
                 .filter(item -> item.getText().strip().equals(label)).findFirst().orElse(null));
     }

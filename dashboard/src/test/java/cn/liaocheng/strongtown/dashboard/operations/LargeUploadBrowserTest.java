@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.liaocheng.strongtown.dashboard.BrowserSupport;
 import cn.liaocheng.strongtown.dashboard.BrowserTestBase;
@@ -34,7 +33,7 @@ class LargeUploadBrowserTest extends BrowserTestBase {
     @Test
     void filesUpToTwentyMegabytesReachTheIntakeAndGetItsReport() throws Exception {
         driver.get(baseUrl() + "/collection");
-        new WebDriverWait(driver, Duration.ofSeconds(180)).pollingEvery(Duration.ofMillis(500))
+        BrowserSupport.await(driver, Duration.ofSeconds(180))
                 .until(d -> gridSize("revision-grid") > 0);
         long revisions = gridSize("revision-grid");
         for (int megabytesTimesTen : new int[] {15, 195}) {
@@ -42,13 +41,13 @@ class LargeUploadBrowserTest extends BrowserTestBase {
             WebElement upload = driver.findElement(By.id("declaration-upload"));
             upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(csv.toString());
             WebElement outcome = driver.findElement(By.id("upload-outcome"));
-            new WebDriverWait(driver, Duration.ofSeconds(120)).pollingEvery(Duration.ofMillis(250))
+            BrowserSupport.await(driver, Duration.ofSeconds(120))
                     .until(d -> outcome.getText().startsWith("未接受"));
             assertThat(outcome.getText()).as(Files.size(csv) + " bytes").startsWith("未接受：");
             assertThat(driver.getPageSource()).doesNotContain("服务器拒绝了上传");
             Files.delete(csv);
             driver.navigate().refresh();
-            new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100)).until(d -> gridSize("revision-grid") > 0);
+            BrowserSupport.await(driver, Duration.ofSeconds(60)).until(d -> gridSize("revision-grid") > 0);
         }
         assertThat(gridSize("revision-grid")).as("nothing written").isEqualTo(revisions);
     }

@@ -6,9 +6,9 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.liaocheng.strongtown.dashboard.BrowserPages;
+import cn.liaocheng.strongtown.dashboard.BrowserSupport;
 
 /** Page object of the audit log view. */
 public final class AuditPage {
@@ -22,7 +22,7 @@ public final class AuditPage {
 
     public AuditPage open(String baseUrl) {
         driver.get(baseUrl + "/admin/audit");
-        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> !cells().isEmpty());
+        BrowserSupport.await(driver, Duration.ofSeconds(30)).until(d -> !cells().isEmpty());
         return this;
     }
 
@@ -33,7 +33,7 @@ public final class AuditPage {
     /** Types a user name into the filter and waits until the grid shows only that user's entries. */
     public AuditPage filterByUser(String username) {
         driver.findElement(By.cssSelector("#audit-user-filter input")).sendKeys(username, Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(d -> {
+        BrowserSupport.await(driver, Duration.ofSeconds(20)).until(d -> {
             List<String> cells = cells();
             return cells.contains(username) && cells.stream().filter(c -> c.startsWith("test-") || c.equals("admin"))
                     .findAny().isEmpty();

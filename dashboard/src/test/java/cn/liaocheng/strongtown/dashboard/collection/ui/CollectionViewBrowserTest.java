@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.liaocheng.strongtown.catalog.CatalogRepository;
@@ -69,15 +68,15 @@ class CollectionViewBrowserTest extends BrowserTestBase {
     void downloadedTemplateFilledAndUploadedInTheBrowserChangesTheLeagueTable() throws Exception {
         String base = baseUrl();
         driver.get(base + "/league");
-        new WebDriverWait(driver, Duration.ofSeconds(180), Duration.ofMillis(100)).until(d -> gridSize("league-grid") > 0);
+        BrowserSupport.await(driver, Duration.ofSeconds(180)).until(d -> gridSize("league-grid") > 0);
         List<LeagueRow> before = league();
         LeagueRow last = before.get(before.size() - 1);
 
         driver.get(base + "/collection");
-        WebElement download = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100))
+        WebElement download = BrowserSupport.await(driver, Duration.ofSeconds(30))
                 .until(d -> d.findElement(By.id("template-download")));
         // an earlier test class in this JVM may have uploaded to the same lake: the new revision is the next one
-        long revisionsBefore = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100))
+        long revisionsBefore = BrowserSupport.await(driver, Duration.ofSeconds(30))
                 .until(d -> gridSize("revision-grid") > 0 ? gridSize("revision-grid") : null);
         byte[] template = fetch(download.getAttribute("href"));
         Path filled = Files.createTempFile("申报", ".xlsx");
@@ -87,9 +86,9 @@ class CollectionViewBrowserTest extends BrowserTestBase {
         WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
         input.sendKeys(filled.toString());
         WebElement outcome = driver.findElement(By.id("upload-outcome"));
-        new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100)).until(d -> !outcome.getText().isBlank());
+        BrowserSupport.await(driver, Duration.ofSeconds(60)).until(d -> !outcome.getText().isBlank());
         assertThat(outcome.getText()).startsWith("已接受：2025 年度第 " + (revisionsBefore + 1) + " 版");
-        new WebDriverWait(driver, Duration.ofSeconds(120), Duration.ofMillis(100))
+        BrowserSupport.await(driver, Duration.ofSeconds(120))
                 .until(d -> d.findElement(By.id("refresh-status")).getText().startsWith("已发布新快照"));
         assertThat(gridSize("revision-grid")).isEqualTo(revisionsBefore + 1);
 
@@ -99,11 +98,11 @@ class CollectionViewBrowserTest extends BrowserTestBase {
         assertThat(after.rankCity()).isLessThan(last.rankCity());
 
         driver.get(base + "/league");
-        new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100)).until(d -> gridSize("league-grid") > 0);
+        BrowserSupport.await(driver, Duration.ofSeconds(60)).until(d -> gridSize("league-grid") > 0);
         js().executeScript(
                 "document.getElementById('league-grid').scrollToIndex(arguments[0]);", Math.max(0, after.rankCity() - 3));
         String composite = String.format(java.util.Locale.ROOT, "%.1f", after.composite());
-        new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(d -> {
+        BrowserSupport.await(driver, Duration.ofSeconds(20)).until(d -> {
             List<String> cells = BrowserPages.cellTexts(d, "league-grid");
             return cells.contains(last.townName()) && cells.contains(composite);
         });

@@ -6,11 +6,10 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.liaocheng.strongtown.dashboard.BrowserPages;
+import cn.liaocheng.strongtown.dashboard.BrowserSupport;
 
 /** Page object of the compare view. */
 final class ComparePage {
@@ -29,8 +28,7 @@ final class ComparePage {
 
     /** Waits until the side-by-side table has its rows. */
     ComparePage waitUntilCompared(Duration timeout) {
-        new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(300))
-                .ignoring(StaleElementReferenceException.class)
+        BrowserSupport.await(driver, timeout)
                 .until(d -> gridSize("compare-summary") > 0 && !cellTexts("compare-summary").isEmpty());
         return this;
     }

@@ -11,12 +11,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.liaocheng.strongtown.dashboard.BrowserPages;
+import cn.liaocheng.strongtown.dashboard.BrowserSupport;
 
 /** Page object of the town league table. */
 public final class LeaguePage {
@@ -34,8 +33,7 @@ public final class LeaguePage {
 
     /** Waits until the grid has rows; on first start the lake is generated and scored first. */
     public LeaguePage waitUntilLoaded(Duration timeout) {
-        new WebDriverWait(driver, timeout, Duration.ofMillis(100))
-                .ignoring(StaleElementReferenceException.class)
+        BrowserSupport.await(driver, timeout)
                 .until(d -> gridSize() > 0 && !cellTexts().isEmpty());
         return this;
     }
@@ -63,7 +61,7 @@ public final class LeaguePage {
     Path download(String linkId, Path folder, String extension) throws IOException {
         Set<Path> before = files(folder);
         driver.findElement(By.id(linkId)).click();
-        new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100)).until(d -> {
+        BrowserSupport.await(driver, Duration.ofSeconds(60)).until(d -> {
             try {
                 return files(folder).stream().anyMatch(f -> !before.contains(f) && f.toString().endsWith(extension));
             } catch (IOException e) {
@@ -92,7 +90,7 @@ public final class LeaguePage {
         String before = heading();
         driver.findElement(By.id("language-switch")).click();
         // The switch reloads the page: a heading found just before the reload may go stale; look again.
-        new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class).until(d -> {
+        BrowserSupport.await(driver, Duration.ofSeconds(20)).until(d -> {
             List<WebElement> h2 = d.findElements(By.tagName("h2"));
             return !h2.isEmpty() && !h2.get(0).getText().equals(before);
         });

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,14 +39,14 @@ class OverviewBrowserTest extends BrowserTestBase {
     }
 
     private void waitForChart(String id) {
-        new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100)).until(d ->
+        BrowserSupport.await(driver, Duration.ofSeconds(60)).until(d ->
                 !d.findElements(By.cssSelector("#" + id + "[data-rendered='true'] canvas")).isEmpty());
     }
 
     @Test
     void leadersLandOnTheOverviewWithATileOfEveryTown() throws Exception {
         logIn(BrowserSupport.headlessChromium(1400, 1000), "leader", "leader-demo-2025");
-        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> d.getCurrentUrl().endsWith("/overview"));
+        BrowserSupport.await(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/overview"));
         waitForChart("chart-tile-map");
         JsonNode option = new ObjectMapper().readTree((String) js().executeScript(
                 "return document.getElementById('chart-tile-map').option;"));
@@ -120,11 +119,11 @@ class OverviewBrowserTest extends BrowserTestBase {
     @Test
     void logoutEndsTheSessionAndIsAudited() {
         logIn(BrowserSupport.headlessChromium(1400, 1000), "analyst", "analyst-demo-2025");
-        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> !d.findElements(By.id("logout")).isEmpty());
+        BrowserSupport.await(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("logout")).isEmpty());
         driver.findElement(By.id("logout")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> d.getCurrentUrl().contains("/login"));
+        BrowserSupport.await(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/login"));
         driver.get(baseUrl() + "/overview");
-        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> d.getCurrentUrl().endsWith("/login"));
+        BrowserSupport.await(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/login"));
         assertThat(new LoginPage(driver, baseUrl()).isShown()).isTrue();
         TestUsers.signIn(Role.ADMIN);
         try {

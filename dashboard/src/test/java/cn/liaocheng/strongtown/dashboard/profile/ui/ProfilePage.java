@@ -5,12 +5,11 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.liaocheng.strongtown.dashboard.BrowserPages;
+import cn.liaocheng.strongtown.dashboard.BrowserSupport;
 
 /** Page object of the town profile, reached directly or from the league table's town links. */
 final class ProfilePage {
@@ -29,8 +28,7 @@ final class ProfilePage {
     /** Opens the league table, waits for its rows, clicks the first town's name; returns that name. */
     String openFromLeague(String baseUrl) {
         driver.get(baseUrl + "/league");
-        WebElement link = new WebDriverWait(driver, Duration.ofSeconds(180)).pollingEvery(Duration.ofMillis(500))
-                .ignoring(StaleElementReferenceException.class).until(d -> {
+        WebElement link = BrowserSupport.await(driver, Duration.ofSeconds(180)).until(d -> {
                     List<WebElement> links = d.findElements(By.cssSelector("#league-grid a.town-link"));
                     return links.isEmpty() || links.get(0).getText().isBlank() ? null : links.get(0);
                 });
@@ -41,7 +39,7 @@ final class ProfilePage {
     }
 
     private ProfilePage waitUntilLoaded() {
-        new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class)
+        BrowserSupport.await(driver, Duration.ofSeconds(60))
                 .until(d -> !d.findElements(By.id("profile-title")).isEmpty()
                         && !d.findElement(By.id("profile-title")).getText().isBlank());
         return this;
@@ -75,7 +73,7 @@ final class ProfilePage {
     /** Clicks the ⓘ of a provenance mark and returns the facts its popover shows. */
     String provenance(String markId) {
         driver.findElement(By.cssSelector("#" + markId + " .provenance-button")).click();
-        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(d -> {
+        return BrowserSupport.await(driver, Duration.ofSeconds(20)).until(d -> {
             Object text = js().executeScript("""
                     return Array.from(document.querySelectorAll('.provenance-details'))
                         .map(e => e.innerText).filter(t => t && t.trim()).join('\\n');""");

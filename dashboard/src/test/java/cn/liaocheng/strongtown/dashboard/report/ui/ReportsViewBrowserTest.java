@@ -38,7 +38,7 @@ class ReportsViewBrowserTest extends BrowserTestBase {
     void anEditedSectionIsSavedAndFoundInTheDownloadedWordFile() throws Exception {
         awaitLake();
         driver.get(baseUrl() + "/reports");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100));
+        WebDriverWait wait = BrowserSupport.await(driver, Duration.ofSeconds(60));
         WebElement area = wait.until(d -> d.findElement(By.cssSelector("#narrative-lessons textarea")));
         String lessons = "浏览器测试写入的经验启示：坚持“店小二”式服务，企业诉求闭环办理。" + System.nanoTime();
         area.clear();

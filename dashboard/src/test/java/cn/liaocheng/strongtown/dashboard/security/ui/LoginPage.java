@@ -7,13 +7,13 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
+
+import cn.liaocheng.strongtown.dashboard.BrowserSupport;
 
 /** Page object of the login view (Vaadin's login form posting to Spring Security). */
 public final class LoginPage {
 
     /** How often the waits look (Selenium's default, 500 ms, is paid at every login of every browser test). */
-    private static final Duration POLL = Duration.ofMillis(100);
 
     private final WebDriver driver;
     private final String baseUrl;
@@ -30,7 +30,7 @@ public final class LoginPage {
     }
 
     private WebElement waitForForm() {
-        return new WebDriverWait(driver, Duration.ofSeconds(30), POLL).until(d -> {
+        return BrowserSupport.await(driver, Duration.ofSeconds(30)).until(d -> {
             var inputs = d.findElements(By.cssSelector("vaadin-login-form input[name='username']"));
             return inputs.isEmpty() ? null : inputs.get(0);
         });
@@ -52,7 +52,7 @@ public final class LoginPage {
         user.sendKeys(username);
         driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30), POLL).until(d -> !d.getCurrentUrl().contains("/login")
+        BrowserSupport.await(driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login")
                 || d.getCurrentUrl().contains("error"));
     }
 

@@ -11,18 +11,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.liaocheng.strongtown.dashboard.BrowserSupport;
 import cn.liaocheng.strongtown.dashboard.StrongTownProperties;
 import cn.liaocheng.strongtown.dashboard.collection.CollectionFixture;
 import cn.liaocheng.strongtown.dashboard.collection.Submission;
 import cn.liaocheng.strongtown.dashboard.collection.SubmissionService;
 import cn.liaocheng.strongtown.dashboard.collection.SubmissionState;
-import cn.liaocheng.strongtown.dashboard.BrowserSupport;
 import cn.liaocheng.strongtown.dashboard.DashboardTestContext;
 import cn.liaocheng.strongtown.dashboard.TestUsers;
 import cn.liaocheng.strongtown.dashboard.lake.PreparationState;
@@ -91,15 +90,12 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
         new LoginPage(driver, baseUrl()).open().logIn(user, password);
     }
 
-    /** Looks every 100 ms (Selenium's default is 500 ms, which adds up over the ~150 waits of a round). */
     private WebDriverWait await(int seconds) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
-        wait.pollingEvery(Duration.ofMillis(100));
-        return wait;
+        return BrowserSupport.await(driver, Duration.ofSeconds(seconds));
     }
 
     private WebElement byId(String id) {
-        return await(30).ignoring(StaleElementReferenceException.class).until(d -> {
+        return await(30).until(d -> {
             List<WebElement> found = d.findElements(By.id(id));
             return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
         });
@@ -107,7 +103,7 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
 
     /** Clicks the element once it is shown; a grid re-rendering meanwhile only means trying again. */
     private void click(String id) {
-        await(30).ignoring(StaleElementReferenceException.class).until(d -> {
+        await(30).until(d -> {
             List<WebElement> found = d.findElements(By.id(id));
             if (found.isEmpty() || !found.get(0).isDisplayed()) {
                 return false;
@@ -146,7 +142,7 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
         } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
             ((JavascriptExecutor) driver).executeScript("arguments[0].opened = true;", combo);
         }
-        await(30).ignoring(StaleElementReferenceException.class).until(d -> {
+        await(30).until(d -> {
             WebElement item = d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
                     .filter(e -> e.getText().contains(text)).findFirst().orElse(null);
             if (item == null) {
@@ -163,7 +159,7 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
 
     private void stage(String name) {
         // the stage line re-renders when the round moves on: a stale element only means looking again
-        await(60).ignoring(StaleElementReferenceException.class).until(d -> {
+        await(60).until(d -> {
             List<WebElement> s = d.findElements(By.id("round-stage"));
             return !s.isEmpty() && s.get(0).getText().contains(name);
         });
@@ -235,7 +231,7 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
             await(60).until(d -> !d.findElements(By.cssSelector("[id^='attachment-']")).isEmpty());
             dismissDialog();
             click("recommend-" + town);
-            await(30).ignoring(StaleElementReferenceException.class)
+            await(30)
                     .until(d -> d.findElements(By.id("recommend-" + town)).isEmpty());
         }
 
@@ -297,7 +293,7 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
             for (String town : List.of(first, second)) {
                 click("review-open-" + town);
                 // the detail shows this town's sheet once its fields are editable again
-                await(30).ignoring(StaleElementReferenceException.class).until(d -> {
+                await(30).until(d -> {
                     List<WebElement> f = d.findElements(By.id("sheet-defence-1"));
                     return !f.isEmpty() && f.get(0).getAttribute("readonly") == null;
                 });
@@ -356,7 +352,7 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
         driver.get(baseUrl() + "/overview");
         byId("overview-year").click();
         // the select's overlay may re-render its items while they are read (seen under load): look again, as pick() does
-        await(30).ignoring(StaleElementReferenceException.class).until(d -> {
+        await(30).until(d -> {
             WebElement item = d.findElements(By.cssSelector("vaadin-select-item")).stream()
                     .filter(e -> e.getText().contains(String.valueOf(YEAR))).findFirst().orElse(null);
             if (item == null) {
@@ -366,7 +362,7 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
             return true;
         });
         // the list re-renders when the year changes: an element found just before may be gone when read (seen under load)
-        await(60).ignoring(StaleElementReferenceException.class)
+        await(60)
                 .until(d -> d.findElement(By.id("designated-towns")).getText().contains(eligible.get(1).townName()));
     }
 }

@@ -6,9 +6,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.liaocheng.strongtown.dashboard.BrowserPages;
@@ -36,7 +34,7 @@ class TrackingBrowserTest extends BrowserTestBase {
         TestUsers.signOut();
         logIn(BrowserSupport.headlessChromium(1400, 1000), "analyst", "analyst-demo-2025");
         driver.get(baseUrl() + "/tracking");
-        new WebDriverWait(driver, Duration.ofSeconds(180)).pollingEvery(Duration.ofMillis(500))
+        BrowserSupport.await(driver, Duration.ofSeconds(180))
                 .until(d -> BrowserPages.gridSize(d, "tracking-towns") > 0);
         assertThat(BrowserPages.gridSize(driver, "tracking-towns")).isGreaterThanOrEqualTo(20);
         assertThat(driver.findElement(By.id("tracking-demo-plans")).getText()).contains("合成演示数据");
@@ -44,11 +42,11 @@ class TrackingBrowserTest extends BrowserTestBase {
             BrowserPages.chartRendered(driver, "tracking-cohort-" + cohort);
             assertThat(painted("tracking-cohort-" + cohort)).as("cohort %d painted", cohort).isGreaterThan(1000);
         }
-        WebElement link = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class)
+        WebElement link = BrowserSupport.await(driver, Duration.ofSeconds(30))
                 .until(d -> d.findElements(By.cssSelector("#tracking-towns a.tracking-town-link")).stream()
                         .filter(a -> a.getText().equals(town.townName())).findFirst().orElse(null));
         link.click();
-        new WebDriverWait(driver, Duration.ofSeconds(120), Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class)
+        BrowserSupport.await(driver, Duration.ofSeconds(120))
                 .until(d -> !d.findElements(By.id("tracking-town-title")).isEmpty());
         assertThat(driver.getCurrentUrl()).endsWith("/tracking/" + town.townCode());
         assertThat(driver.findElement(By.id("tracking-town-title")).getText()).contains(town.townName());

@@ -6,7 +6,6 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.liaocheng.strongtown.dashboard.BrowserSupport;
 import cn.liaocheng.strongtown.dashboard.BrowserTestBase;
@@ -33,7 +32,7 @@ class AdminViewsBrowserTest extends BrowserTestBase {
         logOut();
         logIn(driver, NEW_USER, NEW_PASSWORD);
         assertThat(driver.getCurrentUrl()).doesNotContain("/login");
-        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100))
+        BrowserSupport.await(driver, Duration.ofSeconds(30))
                 .until(d -> d.findElement(By.id("current-user")).getText().contains("浏览器测试员"));
         logOut();
 
@@ -43,7 +42,7 @@ class AdminViewsBrowserTest extends BrowserTestBase {
     }
 
     private void logOut() {
-        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> d.findElement(By.id("logout"))).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> d.getCurrentUrl().contains("/login"));
+        BrowserSupport.await(driver, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("logout"))).click();
+        BrowserSupport.await(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/login"));
     }
 }

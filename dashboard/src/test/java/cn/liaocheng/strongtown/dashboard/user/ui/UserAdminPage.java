@@ -5,9 +5,9 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.liaocheng.strongtown.dashboard.BrowserPages;
+import cn.liaocheng.strongtown.dashboard.BrowserSupport;
 
 /** Page object of the user administration view. */
 final class UserAdminPage {
@@ -21,7 +21,7 @@ final class UserAdminPage {
 
     UserAdminPage open(String baseUrl) {
         driver.get(baseUrl + "/admin/users");
-        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> !usernames().isEmpty());
+        BrowserSupport.await(driver, Duration.ofSeconds(30)).until(d -> !usernames().isEmpty());
         return this;
     }
 
@@ -36,12 +36,12 @@ final class UserAdminPage {
         type("user-display-name", displayName);
         type("user-password", password);
         driver.findElement(By.id("user-save")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(d -> usernames().contains(username));
+        BrowserSupport.await(driver, Duration.ofSeconds(20)).until(d -> usernames().contains(username));
         return this;
     }
 
     private void type(String fieldId, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(100))
+        BrowserSupport.await(driver, Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.cssSelector("#" + fieldId + " input"))).sendKeys(text);
     }
 }

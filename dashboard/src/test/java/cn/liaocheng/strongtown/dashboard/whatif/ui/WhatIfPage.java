@@ -5,12 +5,11 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.liaocheng.strongtown.dashboard.BrowserPages;
+import cn.liaocheng.strongtown.dashboard.BrowserSupport;
 
 /** Page object of the what-if weights view. */
 final class WhatIfPage {
@@ -23,8 +22,7 @@ final class WhatIfPage {
 
     WhatIfPage open(String baseUrl) {
         driver.get(baseUrl + "/what-if");
-        new WebDriverWait(driver, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(300))
-                .ignoring(StaleElementReferenceException.class)
+        BrowserSupport.await(driver, Duration.ofSeconds(60))
                 .until(d -> gridSize() > 0 && !rankChanges().isEmpty());
         return this;
     }
@@ -52,7 +50,7 @@ final class WhatIfPage {
 
     /** Waits until the rendered rank changes satisfy a condition (the re-rank is a server round trip). */
     WhatIfPage waitForRankChanges(java.util.function.Predicate<List<String>> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class)
+        BrowserSupport.await(driver, Duration.ofSeconds(20))
                 .until(d -> {
                     List<String> changes = rankChanges();
                     return !changes.isEmpty() && condition.test(changes);
