@@ -30,14 +30,7 @@ public interface SqlEngine extends AutoCloseable {
     }
 
     /** Whether a table or view of this name is registered. */
-    default boolean hasTable(String table) {
-        try {
-            query("SELECT * FROM " + table + " LIMIT 0");
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
-    }
+    boolean hasTable(String table);
 
     /** Whether a folder holds Parquet files. */
     boolean hasParquet(String location);

@@ -273,8 +273,7 @@ public final class ScoringPipeline {
 
     /** Stage 01 reads the registry measures written at ingest where they were registered ({@link #registerLake}). */
     private static void runInputStage(SqlEngine engine, String stage, Consumer<String> tick) {
-        if (stage.equals(INPUT_STAGES.get(0)) && engine.readsIngestAggregates()
-                && engine.hasTable(INGESTED_REGISTRY_MEASURES)) {
+        if (stage.equals(INPUT_STAGES.get(0)) && engine.hasTable(INGESTED_REGISTRY_MEASURES)) {
             engine.materialise("registry_measures", "SELECT town_code, year, measure, value FROM " + INGESTED_REGISTRY_MEASURES);
             tick.accept(stage);
             return;

@@ -69,10 +69,11 @@ public final class SparkEngine implements SqlEngine, RankIntervals.Distributed, 
         spark.read().parquet(location).createOrReplaceTempView(table);
     }
 
-    /**
-     * Computes the stage now and cuts its lineage: later stages join earlier ones several times,
-     * and without the cut each plan would embed every earlier plan again (plans grow exponentially).
-     */
+    @Override
+    public boolean hasTable(String table) {
+        return spark.catalog().tableExists(table);
+    }
+
     @Override
     public boolean hasParquet(String location) {
         try {
@@ -84,6 +85,10 @@ public final class SparkEngine implements SqlEngine, RankIntervals.Distributed, 
         }
     }
 
+    /**
+     * Computes the stage now and cuts its lineage: later stages join earlier ones several times,
+     * and without the cut each plan would embed every earlier plan again (plans grow exponentially).
+     */
     @Override
     public void materialise(String table, String selectSql) {
         Dataset<Row> result = spark.sql(selectSql).localCheckpoint(true);

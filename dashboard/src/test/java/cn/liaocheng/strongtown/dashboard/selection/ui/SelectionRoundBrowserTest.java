@@ -327,9 +327,15 @@ class SelectionRoundBrowserTest extends DashboardTestContext {
         set("objection-received", "2026-11-04");
         set("objection-content", "申报材料与实际不符");
         click("objection-record");
-        WebElement uphold = await(30).until(d -> d.findElements(By.cssSelector("[id^='uphold-']")).stream().findFirst()
-                .orElse(null));
-        uphold.click();
+        // the objections list re-renders after recording: find and click in one look, again if it went stale
+        await(30).until(d -> {
+            List<WebElement> uphold = d.findElements(By.cssSelector("[id^='uphold-']"));
+            if (uphold.isEmpty()) {
+                return false;
+            }
+            uphold.get(0).click();
+            return true;
+        });
         set("reason-text", "经核查属实");
         click("reason-ok");
         await(30).until(d -> d.findElement(By.id("results")).getText().contains("取消"));
