@@ -19,7 +19,8 @@ import cn.liaocheng.strongtown.engine.DuckDbEngine;
  * {@code -Dvariants.explain=analyze} each file's {@code EXPLAIN ANALYZE} is printed instead as JSON (once, nothing
  * compared); {@code =plan} its plan with estimated cardinalities, without running it. With
  * {@code -Dvariants.keys=col,…} the rows are also matched on those key columns and every DOUBLE column's largest
- * relative difference |a − b| / max(|a|, |b|) is printed, with the count of rows where only one side is NULL. Not a test.
+ * relative difference |a − b| / max(|a|, |b|) is printed, with the count of rows where only one side is NULL. With
+ * {@code -Dvariants.settings=name=value;…} those DuckDB settings are made first (e.g. {@code preserve_insertion_order=false}). Not a test.
  */
 public final class StageVariants {
 
@@ -33,6 +34,11 @@ public final class StageVariants {
         boolean compare = Boolean.parseBoolean(System.getProperty("variants.compare", "true"));
         String explain = System.getProperty("variants.explain");
         try (DuckDbEngine duck = new DuckDbEngine()) {
+            for (String setting : System.getProperty("variants.settings", "").split(";")) {
+                if (!setting.isBlank()) {
+                    set(duck, setting);
+                }
+            }
             for (String input : args[1].split(",")) {
                 duck.materialise(input, "SELECT * FROM read_parquet('" + dump + "/" + input + "/*.parquet')");
             }
@@ -110,5 +116,15 @@ public final class StageVariants {
             System.out.printf("  %-14s max relative difference %s, one side NULL in %s rows%n", column,
                     row.get("rel_" + column), row.get("null_" + column));
         }
+    }
+
+    /** A DuckDB setting for this run only ({@code -Dvariants.settings=name=value;…}), on the engine's own connection. */
+    private static void set(DuckDbEngine duck, String setting) throws Exception {
+        java.lang.reflect.Field field = DuckDbEngine.class.getDeclaredField("conn");
+        field.setAccessible(true);
+        try (java.sql.Statement statement = ((java.sql.Connection) field.get(duck)).createStatement()) {
+            statement.execute("SET " + setting);
+        }
+        System.out.println("setting: " + setting);
     }
 }
