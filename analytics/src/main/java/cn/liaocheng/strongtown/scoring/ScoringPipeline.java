@@ -303,8 +303,8 @@ public final class ScoringPipeline {
         for (String scope : BENCHMARK_SCOPES) {
             engine.materialise("benchmarks_" + scope, sql(BENCHMARK_STAGE).replace("${scope}", scope));
         }
-        // the filter holds for every row; it stops Spark 4 from carrying each checkpointed part's constraints into
-        // the UNION, which fails on them ("key not found", as with any UNION of checkpointed Datasets there)
+        // the filter holds for every row; without it Spark 4.2 failed to checkpoint the UNION of the checkpointed
+        // parts ("key not found: year#…" from their carried-over constraints; docs/benchmarks.md, seventh round)
         engine.materialise("benchmarks", String.join(" UNION ALL ", BENCHMARK_SCOPES.stream()
                 .map(scope -> "SELECT * FROM benchmarks_" + scope + " WHERE towns >= 0").toList()));
         BENCHMARK_SCOPES.forEach(scope -> engine.drop("benchmarks_" + scope));
