@@ -43,14 +43,10 @@ public final class ReportCli {
             "cn.liaocheng.strongtown.dashboard.i18n.LocaleSupport",
             "cn.liaocheng.strongtown.dashboard.user.InitialUsers");
     static final String OPERATOR = "cli";
-    /** Vaadin 24.9's auto-configurations (META-INF/spring/…AutoConfiguration.imports of vaadin-spring and hilla-endpoint). */
+    /** Vaadin 24.9's auto-configurations (META-INF/spring/…AutoConfiguration.imports of vaadin-spring; Hilla's are not on the class path). */
     static final java.util.List<String> VAADIN_AUTO_CONFIGURATIONS = java.util.List.of(
             "com.vaadin.flow.spring.SpringBootAutoConfiguration", "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
-            "com.vaadin.flow.spring.VaadinScopesConfig", "com.vaadin.hilla.EndpointController",
-            "com.vaadin.hilla.push.PushConfigurer", "com.vaadin.hilla.ApplicationContextProvider",
-            "com.vaadin.hilla.startup.EndpointRegistryInitializer", "com.vaadin.hilla.startup.RouteUnifyingServiceInitListener",
-            "com.vaadin.hilla.route.RouteUtil", "com.vaadin.hilla.route.RouteUnifyingConfiguration",
-            "com.vaadin.hilla.signals.config.SignalsConfiguration");
+            "com.vaadin.flow.spring.VaadinScopesConfig");
 
     private ReportCli() {
     }
@@ -103,8 +99,7 @@ public final class ReportCli {
         // failures are explained in Chinese by the command itself, not by Spring's English start-up report
         settings.put("logging.level.org.springframework", "OFF");
         settings.put("logging.level.cn.liaocheng.strongtown.dashboard.lake", "ERROR");
-        // Vaadin's and Hilla's auto-configurations need a servlet context; left out before their conditions
-        // are weighed (so that, e.g., Jackson's own ObjectMapper is configured instead of Hilla's)
+        // Vaadin's auto-configurations need a servlet context; left out before their conditions are weighed
         settings.put("spring.autoconfigure.exclude", String.join(",", VAADIN_AUTO_CONFIGURATIONS));
         // the command reads what is published; it never generates or scores a lake itself
         settings.put("strongtown.demo-on-first-start", "false");
