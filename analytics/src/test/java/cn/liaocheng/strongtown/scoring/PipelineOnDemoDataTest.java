@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,5 +122,18 @@ class PipelineOnDemoDataTest {
         assertThat((Double) city.get("score_p75")).isLessThan((Double) city.get("score_p90"));
         assertThat(count("SELECT count(*) FROM benchmarks WHERE year = 2025 AND item_type = 'composite' AND scope = 'type'"))
                 .isEqualTo(2);
+    }
+
+    /** Stage 09 runs once per scope that Java names; the SQL picks each scope's rows by that name. */
+    @Test
+    void benchmarksCoverEveryScopeTheStageNames() {
+        Matcher named = Pattern.compile("WHEN '(\\w+)'").matcher(ScoringPipeline.sql(ScoringPipeline.BENCHMARK_STAGE));
+        Set<String> inSql = new TreeSet<>();
+        while (named.find()) {
+            inSql.add(named.group(1));
+        }
+        assertThat(inSql).as("09_benchmarks.sql").containsExactlyInAnyOrderElementsOf(ScoringPipeline.BENCHMARK_SCOPES);
+        assertThat(engine.query("SELECT DISTINCT scope FROM benchmarks").stream().map(r -> r.get("scope")).toList())
+                .containsExactlyInAnyOrder("city", "type", "cluster");
     }
 }
