@@ -18,10 +18,10 @@ final class YearScores {
 
     final List<String> towns = new ArrayList<>();
     private final Map<String, Integer> townIndex = new HashMap<>();
-    /** [variant][town][indicator] */
-    double[][][] scores;
-    /** [variant][town × indicators + indicator]: the same scores in one block per variant, read in order by the draws. */
+    /** [variant][town × indicators + indicator]: one block per variant, read in order by the draws. */
     double[][] flat;
+    /** Indicator scores per town in {@link #flat}. */
+    int indicators;
     /** Rows per town while loading: [variant][indicator] each. */
     private List<double[][]> loading = new ArrayList<>();
 
@@ -64,14 +64,11 @@ final class YearScores {
     }
 
     private void seal() {
-        scores = new double[VARIANTS][towns.size()][];
-        flat = new double[VARIANTS][];
+        indicators = towns.isEmpty() ? 0 : loading.get(0)[0].length;
+        flat = new double[VARIANTS][towns.size() * indicators];
         for (int v = 0; v < VARIANTS; v++) {
-            int indicators = towns.isEmpty() ? 0 : loading.get(0)[v].length;
-            flat[v] = new double[towns.size() * indicators];
             for (int t = 0; t < towns.size(); t++) {
-                scores[v][t] = loading.get(t)[v];
-                System.arraycopy(scores[v][t], 0, flat[v], t * indicators, indicators);
+                System.arraycopy(loading.get(t)[v], 0, flat[v], t * indicators, indicators);
             }
         }
         loading = null;
@@ -82,7 +79,7 @@ final class YearScores {
         boolean[][] complete = new boolean[VARIANTS][towns.size()];
         for (int v = 0; v < VARIANTS; v++) {
             for (int t = 0; t < towns.size(); t++) {
-                complete[v][t] = Arrays.stream(scores[v][t]).noneMatch(Double::isNaN);
+                complete[v][t] = Arrays.stream(flat[v], t * indicators, (t + 1) * indicators).noneMatch(Double::isNaN);
             }
         }
         return complete;

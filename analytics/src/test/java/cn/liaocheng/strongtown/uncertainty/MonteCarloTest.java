@@ -84,7 +84,7 @@ class MonteCarloTest {
             double[][] w = plan.weights[d];
             double[] shares = linear ? Arrays.copyOf(aggregator.shares(w), indicators) : null;
             for (int t = 0; t < towns; t++) {
-                double[] s = scores.scores[variant][t];
+                double[] s = Arrays.copyOfRange(scores.flat[variant], t * indicators, (t + 1) * indicators);
                 if (linear && complete[variant][t]) {
                     double sum = 0;
                     for (int i = 0; i < s.length; i++) {
